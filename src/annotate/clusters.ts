@@ -1,0 +1,124 @@
+import { slugify } from '../ingest/index.ts';
+import type { AnnotationDocument, Claim, Cluster } from '../types.ts';
+
+/** Claims at least this similar (cosine of TF-IDF over content words and entities) state the same proposition. */
+export const SIMILARITY_THRESHOLD = 0.3;
+
+const STOP = new Set('a an the and or but if of to in on at by for with from as that this these those it its is are was were be been being has have had will would can could may might must should shall do does did not no nor so than then there their they them he she his her we our you your i me my which who whom whose what when where while although though however also just only even very more most such any some all both each other into over under about after before between against during without within because since until unless whether yet said says say told added noted warned argued believes believe suggests suggest according claims claimed denied hinted quotation mr mrs ms dr'.split(' '));
+
+/** A crude English stem: enough to match "supplies"/"supplying"/"supplied", "shells"/"shell". */
+export function stem(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/(ies|ied)$/, 'y')
+    .replace(/(ing|ed|es|s)$/, '')
+    .replace(/(.)\1$/, '$1');
+}
+
+/** The claim's words that carry its proposition, plus its entities as tokens of their own. */
+export function claimTerms(claim: Claim): string[] {
+  const words = claim.exact
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 2 && !STOP.has(w))
+    .map(stem);
+  return [...words, ...claim.entityIds.map((id) => `@${id}`), ...claim.entityIds.map((id) => `@${id}`)];
+}
+
+type Vector = Map<string, number>;
+
+function tfidf(terms: string[], idf: Map<string, number>): Vector {
+  const v: Vector = new Map();
+  for (const t of terms) v.set(t, (v.get(t) ?? 0) + (idf.get(t) ?? 0));
+  let norm = 0;
+  for (const x of v.values()) norm += x * x;
+  norm = Math.sqrt(norm) || 1;
+  for (const [k, x] of v) v.set(k, x / norm);
+  return v;
+}
+
+function cosine(a: Vector, b: Vector): number {
+  let sum = 0;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const [k, x] of small) sum += x * (large.get(k) ?? 0);
+  return sum;
+}
+
+/** A readable statement of a claim's proposition: its reported content, first letter up, at most 14 words. */
+export function propositionOf(claim: Claim): string {
+  let text = claim.exact.replace(/\s+/g, ' ').trim();
+  const cue = claim.cue && claim.cue !== 'quotation' ? text.indexOf(claim.cue) : -1;
+  if (cue >= 0 && cue < text.length / 2) text = text.slice(cue + claim.cue.length).replace(/^\s*(?:on \w+\s+)?(that\s+)?/, '');
+  text = text.replace(/^[“"‘,\s]+/, '').replace(/[”"’.,;:!?\s]+$/, '').replace(/,?[”"]?\s*(said|says|added)\s[^,]*$/, '');
+  const words = text.split(' ');
+  const short = words.length > 14 ? `${words.slice(0, 14).join(' ')}…` : text;
+  return short.charAt(0).toUpperCase() + short.slice(1);
+}
+
+/**
+ * Groups claims of different articles that state the same proposition (single-link over TF-IDF
+ * cosine similarity of their content words and entities), keeps the curated clusters, and labels
+ * each cluster with the proposition of its most central claim unless an editor gave a label.
+ */
+export function clusterClaims(documents: AnnotationDocument[], curatedLabels: Map<string, string>): { documents: AnnotationDocument[]; clusters: Cluster[] } {
+  const claims = documents.flatMap((d) => d.claims);
+  const terms = claims.map(claimTerms);
+  const df = new Map<string, number>();
+  for (const ts of terms) for (const t of new Set(ts)) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = claims.length;
+  const idf = new Map<string, number>();
+  for (const [t, f] of df) idf.set(t, Math.log((n + 1) / (f + 0.5)));
+  const vectors = terms.map((ts) => tfidf(ts, idf));
+
+  // Only claims that share a term no more common than in a tenth of claims are compared.
+  const posting = new Map<string, number[]>();
+  terms.forEach((ts, i) => {
+    for (const t of new Set(ts)) if ((df.get(t) ?? 0) <= Math.max(2, n / 10)) (posting.get(t) ?? posting.set(t, []).get(t)!).push(i);
+  });
+  const parent = claims.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const seen = new Set<string>();
+  for (const list of posting.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const a = list[x]!;
+        const b = list[y]!;
+        if (claims[a]!.articleId === claims[b]!.articleId || claims[a]!.clusterId || claims[b]!.clusterId) continue;
+        const key = `${a},${b}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (cosine(vectors[a]!, vectors[b]!) >= SIMILARITY_THRESHOLD) parent[find(a)] = find(b);
+      }
+    }
+  }
+  const groups = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    const key = c.clusterId ?? `auto:${find(i)}`;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
+  });
+  const assigned = new Map<string, string>();
+  const clusters: Cluster[] = [];
+  const used = new Set<string>();
+  const ordered = [...groups.entries()].sort((a, b) => a[1][0]! - b[1][0]!);
+  for (const [key, members] of ordered) {
+    const curated = !key.startsWith('auto:');
+    const articles = new Set(members.map((i) => claims[i]!.articleId));
+    if (!curated && articles.size < 2) continue;
+    const central = members.reduce((best, i) => {
+      const score = members.reduce((s, j) => s + cosine(vectors[i]!, vectors[j]!), 0);
+      return score > best.score ? { i, score } : best;
+    }, { i: members[0]!, score: -1 }).i;
+    const label = (curated ? curatedLabels.get(key) : undefined) ?? propositionOf(claims[central]!);
+    let id = curated ? key : `k-${slugify(label).split('-').slice(0, 8).join('-') || 'claim'}`;
+    if (!curated) {
+      const base = id;
+      for (let k = 2; used.has(id); k++) id = `${base}-${k}`;
+    }
+    used.add(id);
+    for (const i of members) assigned.set(claims[i]!.id, id);
+    clusters.push({ id, label, claimIds: members.map((i) => claims[i]!.id), method: curated ? 'curated' : 'similarity' });
+  }
+  const out = documents.map((d) => ({ ...d, claims: d.claims.map((c) => ({ ...c, clusterId: assigned.get(c.id) ?? null })) }));
+  return { documents: out, clusters: clusters.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+}

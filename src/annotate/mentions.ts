@@ -1,0 +1,190 @@
+import nlp from 'compromise';
+import { slugify } from '../ingest/index.ts';
+import { quoteOf } from '../text/offsets.ts';
+import type { Entity, EntityType, Mention, MentionForm } from '../types.ts';
+import { findDates } from './dates.ts';
+import { matchGazetteer, type Gazetteer } from './gazetteer.ts';
+import { HONORIFICS, findNames } from './names.ts';
+import type { AnnotationView, Token } from './tokens.ts';
+
+/** A mention before it gets its id and quote: UTF-16 span into the source. */
+interface Candidate {
+  start: number;
+  end: number;
+  type: EntityType;
+  entityId: string | null;
+  form: MentionForm;
+  value: string | null;
+  method: string;
+  confidence: number;
+  /** Ranks candidates of equal length: the knowledge base before rules. */
+  priority: number;
+  /** First and last token, when the candidate came from tokens. */
+  from: number;
+  to: number;
+}
+
+/** Mentions of one article, and the entities made for names the knowledge base lacks. */
+export interface MentionResult {
+  mentions: Mention[];
+  generated: Entity[];
+}
+
+const LOCATIVE_BEFORE = new Set(['in', 'at', 'near', 'into', 'outside', 'inside', 'around', 'across', 'visit', 'visited', 'visiting', 'city', 'capital', 'of']);
+const nounCache = new Map<string, boolean>();
+
+type Tag = string | string[] | undefined;
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, Tag> } }).one.lexicon;
+/** Words after which the word before is a verb with its object or infinitive: "Russia need to", "advance its". */
+const AUXILIARIES = new Set(['have', 'has', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'do', 'does', 'did', 'need', 'dare', 'ought', 'says', 'said']);
+const OBJECT_OPENERS = new Set(['to', 'its', 'the', 'a', 'an', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'them', 'it', 'him', 'us', 'me', 'from', 'with', 'on', 'up', 'out']);
+
+/**
+ * Whether a lower-case word after a country name is a noun the name modifies ("US officials",
+ * "Ukraine campaign") rather than a verb it governs ("Russia feels", "Russia need to"):
+ * compromise tags the pair, and the word after settles verbs that take an object.
+ */
+function isModifiedNoun(word: string, next: string | undefined): boolean {
+  if (AUXILIARIES.has(word) || (next !== undefined && OBJECT_OPENERS.has(next))) return false;
+  const cached = nounCache.get(word);
+  if (cached !== undefined) return cached;
+  const tags = new Set(nlp(`Russia ${word}`).json()[0]?.terms?.[1]?.tags ?? []);
+  const lexicon = LEXICON[word];
+  const plural = lexicon === 'Plural' || (Array.isArray(lexicon) && lexicon.includes('Plural'));
+  const noun = ((tags.has('Noun') && !tags.has('Verb')) || (tags.has('Infinitive') && !word.endsWith('s'))) && (!word.endsWith('s') || plural || word.endsWith('ss'));
+  nounCache.set(word, noun);
+  return noun;
+}
+
+/** A country (or other place) name used as a modifier: "US officials", "US-drafted", "US-Japan-South Korea". */
+function usedAsModifier(tokens: Token[], from: number, to: number): boolean {
+  const after = tokens[to];
+  const before = tokens[from - 1];
+  if (after && after.gap === 'hyphen' && after.word) return true;
+  if (before && tokens[from]!.gap === 'hyphen' && before.word && /^\p{Lu}/u.test(before.text)) return true;
+  const contracted = tokens[to + 1]?.gap === 'none' && /^['’]$/.test(tokens[to + 1]!.text);
+  if (after && after.word && after.gap === 'space' && /^\p{Ll}/u.test(after.text) && !contracted && isModifiedNoun(after.key, tokens[to + 1]?.key)) return true;
+  return false;
+}
+
+function longestFirst(a: Candidate, b: Candidate): number {
+  return b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start;
+}
+
+/** Keeps the longest of overlapping candidates (the knowledge base winning ties), in text order. */
+function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  const sorted = [...candidates].sort(longestFirst);
+  const taken: Array<[number, number]> = [];
+  for (const c of sorted) {
+    if (taken.some(([s, e]) => c.start < e && s < c.end)) continue;
+    taken.push([c.start, c.end]);
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Finds the entity and date mentions of an article: knowledge-base names (longest match), names it
+ * lacks (rules), surnames linked to full names earlier in the article, and time expressions.
+ */
+export function findMentions(view: AnnotationView, gazetteer: Gazetteer): MentionResult {
+  const { tokens, text, article } = view;
+  const candidates: Candidate[] = [];
+  const taken = new Uint8Array(tokens.length);
+
+  const kbMatches = matchGazetteer(gazetteer, tokens);
+  const establishedPeople = new Set(kbMatches.filter((m) => !m.surface.short && gazetteer.entities.get(m.surface.entityId)?.type === 'person').map((m) => m.surface.entityId));
+  for (const m of kbMatches) {
+    const entity = gazetteer.entities.get(m.surface.entityId)!;
+    if (m.surface.short && !establishedPeople.has(entity.id) && gazetteer.ambiguousShort.has(tokens[m.from]!.key)) continue;
+    for (let k = m.from; k < m.to; k++) taken[k] = 1;
+    const first = tokens[m.from]!;
+    const last = tokens[m.to - 1]!;
+    const place = entity.type === 'place';
+    const form: MentionForm = m.surface.form === 'adjectival' || (place && !entity.capitalOf && usedAsModifier(tokens, m.from, m.to)) ? 'adjectival' : 'name';
+    candidates.push({
+      start: first.start,
+      end: last.end,
+      type: entity.type,
+      entityId: entity.id,
+      form,
+      value: null,
+      method: 'gazetteer',
+      confidence: m.surface.short ? (establishedPeople.has(entity.id) ? 0.9 : 0.8) : form === 'adjectival' ? 0.9 : 0.95,
+      priority: 0,
+      from: m.from,
+      to: m.to,
+    });
+  }
+
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (t.word && /^\p{Ll}/u.test(t.text)) lowerWords.add(t.key);
+  const names = findNames(tokens, taken, lowerWords);
+  const generated = new Map<string, Entity>();
+  const surnames = new Map<string, string>();
+  for (const n of names) {
+    const label = text.slice(tokens[n.from]!.start, tokens[n.to - 1]!.end).replace(/\s+/g, ' ');
+    let id = slugify(label) || `name-${n.from}`;
+    if (gazetteer.entities.has(id)) id = `${id}-${n.type}`;
+    if (n.type === 'person' && n.to - n.from === 1 && surnames.has(tokens[n.from]!.key)) id = surnames.get(tokens[n.from]!.key)!;
+    if (!generated.has(id) && !gazetteer.entities.has(id)) {
+      generated.set(id, { id, type: n.type, label, aliases: [], adjectivals: [], description: `${n.type === 'organization' ? 'Organisation' : n.type[0]!.toUpperCase() + n.type.slice(1)} named in the corpus; not in the knowledge base`, generated: true });
+    }
+    if (n.type === 'person' && n.to - n.from >= 2) surnames.set(tokens[n.to - 1]!.key, id);
+    candidates.push({ start: tokens[n.from]!.start, end: tokens[n.to - 1]!.end, type: n.type, entityId: id, form: 'name', value: null, method: 'ner', confidence: n.confidence, priority: 2, from: n.from, to: n.to });
+  }
+  // A surname alone after the full name: "Arnold" after "Aaron Arnold", also at a sentence start.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const id = surnames.get(t.key);
+    if (!id || taken[i] || !/^\p{Lu}/u.test(t.text)) continue;
+    const introduced = candidates.find((c) => c.entityId === id && c.to - c.from >= 2);
+    if (!introduced || introduced.start > t.start) continue;
+    if (tokens[i - 1]?.word && t.gap === 'none') continue;
+    candidates.push({ start: t.start, end: t.end, type: 'person', entityId: id, form: 'name', value: null, method: 'rule:surname', confidence: 0.8, priority: 1, from: i, to: i + 1 });
+  }
+
+  for (const d of findDates(text, article.published)) {
+    candidates.push({ start: d.start, end: d.end, type: 'date', entityId: null, form: 'name', value: d.value, method: 'rule:date', confidence: 0.9, priority: 1, from: -1, to: -1 });
+  }
+
+  const kept = resolveOverlaps(candidates).map((c) => withHonorific(c, tokens));
+  const mentions: Mention[] = kept.map((c, index) => {
+    const start = view.map.toPoint(c.start);
+    const end = view.map.toPoint(c.end);
+    const entity = c.entityId ? gazetteer.entities.get(c.entityId) : undefined;
+    return {
+      id: `m-${article.id}-${index + 1}`,
+      articleId: article.id,
+      entityId: c.entityId,
+      type: c.type,
+      form: c.form,
+      refersTo: entity?.capitalOf && !locativeBefore(tokens, c.from) ? entity.capitalOf : null,
+      value: c.value,
+      start,
+      end,
+      ...quoteOf(view.map, start, end),
+      method: c.method,
+      confidence: c.confidence,
+    };
+  });
+  const used = new Set(mentions.map((m) => m.entityId));
+  return { mentions, generated: [...generated.values()].filter((e) => used.has(e.id)) };
+}
+
+/** "in Seoul" is the city; "Seoul believes" is its government. */
+function locativeBefore(tokens: Token[], from: number): boolean {
+  const before = tokens[from - 1];
+  return before !== undefined && LOCATIVE_BEFORE.has(before.key);
+}
+
+/** Takes an honorific before a person into the span: "Mr Kim", "Dr. Loo". */
+function withHonorific(c: Candidate, tokens: Token[]): Candidate {
+  if (c.type !== 'person' || c.from < 1) return c;
+  let k = c.from - 1;
+  if (tokens[k]?.text === '.' && tokens[k]!.gap === 'none') k--;
+  const h = tokens[k];
+  if (!h || !HONORIFICS.has(h.key) || !/^\p{Lu}/u.test(h.text) || h.block !== tokens[c.from]!.block) return c;
+  return { ...c, start: h.start, from: k };
+}

@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { annotate, compileGazetteer } from './annotate/index.ts';
+import { loadKnowledgeBase } from './annotate/knowledge-base.ts';
+import { applyCuration, loadCuration } from './annotate/curation.ts';
+import { clusterClaims } from './annotate/clusters.ts';
+import { ingest } from './ingest/index.ts';
+import { validateCorpus } from './validate/index.ts';
+import type { AnnotationDocument, Article, ContentProblem, Corpus, Entity } from './types.ts';
+
+/** Where the pipeline reads from. */
+export interface PipelineOptions {
+  /** Project folder holding `seeds/` and `_data/`. */
+  root: string;
+  /** Article folder; `seeds/` under the root when absent. */
+  seeds?: string;
+  /** Turn warnings (orphaned curation anchors) into errors. */
+  strict?: boolean;
+  /** Called when a stage starts and ends, for progress reports. */
+  onStage?: (stage: string, event: 'start' | 'end', detail: { count: number; ms: number }) => void;
+}
+
+/** The annotated corpus, or null when a stage found errors; problems hold errors and warnings. */
+export interface PipelineResult {
+  corpus: Corpus | null;
+  problems: ContentProblem[];
+  timings: Array<{ stage: string; ms: number; count: number }>;
+}
+
+interface State {
+  options: PipelineOptions;
+  articles: Article[];
+  knowledgeBase: Entity[];
+  documents: AnnotationDocument[];
+  generated: Entity[];
+  corpus: Corpus | null;
+  problems: ContentProblem[];
+}
+
+type Stage = (state: State) => State;
+
+const ingestStage: Stage = (state) => {
+  const { options } = state;
+  const seeds = options.seeds ?? join(options.root, 'seeds');
+  const result = ingest(seeds);
+  const kb = loadKnowledgeBase(join(options.root, '_data', 'entities.json'), '_data/entities.json');
+  return { ...state, articles: result.articles, knowledgeBase: kb.entities, problems: [...state.problems, ...result.problems, ...kb.problems] };
+};
+
+const annotateStage: Stage = (state) => {
+  const gazetteer = compileGazetteer(state.knowledgeBase);
+  const documents: AnnotationDocument[] = [];
+  const generated: Entity[] = [];
+  for (const article of state.articles) {
+    const result = annotate(article, gazetteer);
+    documents.push(result.document);
+    generated.push(...result.generated);
+  }
+  const curation = loadCuration(join(state.options.root, '_data', 'curation'), state.articles, state.knowledgeBase);
+  const curated = applyCuration(documents, curation, gazetteer);
+  const problems = [...state.problems, ...curation.problems, ...curated.problems];
+  const clustered = clusterClaims(curated.documents, curation.clusterLabels);
+  const entities = mergeEntities(state.knowledgeBase, generated);
+  const corpus: Corpus = { documents: clustered.documents, entities, clusters: clustered.clusters, warnings: problems.filter((p) => p.severity === 'warning') };
+  return { ...state, documents: clustered.documents, generated, corpus, problems };
+};
+
+const validateStage: Stage = (state) => (state.corpus ? { ...state, problems: [...state.problems, ...validateCorpus(state.corpus)] } : state);
+
+/** Gloss's stages before rendering, in order: the data flow reads top to bottom here. */
+export const STAGES: Array<[string, Stage]> = [
+  ['ingest', ingestStage],
+  ['annotate', annotateStage],
+  ['validate', validateStage],
+];
+
+/** Knowledge-base entities plus the generated ones (first label wins for a shared id), sorted by id. */
+function mergeEntities(knowledgeBase: Entity[], generated: Entity[]): Entity[] {
+  const byId = new Map<string, Entity>();
+  for (const e of knowledgeBase) byId.set(e.id, e);
+  for (const e of generated) if (!byId.has(e.id)) byId.set(e.id, e);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function isFatal(problem: ContentProblem, strict: boolean): boolean {
+  return problem.severity === 'error' || strict;
+}
+
+/** Runs ingest, annotate and validate; stops after the first stage that found errors. */
+export function runPipeline(options: PipelineOptions): PipelineResult {
+  let state: State = { options, articles: [], knowledgeBase: [], documents: [], generated: [], corpus: null, problems: [] };
+  const timings: PipelineResult['timings'] = [];
+  for (const [name, stage] of STAGES) {
+    const started = performance.now();
+    options.onStage?.(name, 'start', { count: state.articles.length, ms: 0 });
+    state = stage(state);
+    const ms = performance.now() - started;
+    timings.push({ stage: name, ms, count: state.articles.length });
+    options.onStage?.(name, 'end', { count: state.articles.length, ms });
+    if (state.problems.some((p) => isFatal(p, options.strict ?? false))) return { corpus: null, problems: state.problems, timings };
+  }
+  return { corpus: state.corpus, problems: state.problems, timings };
+}
