@@ -13,6 +13,8 @@ export interface PipelineOptions {
   root: string;
   /** Article folder; `seeds/` under the root when absent. */
   seeds?: string;
+  /** Folder of entities.json and curation/; `_data/` under the root when absent. */
+  data?: string;
   /** Turn warnings (orphaned curation anchors) into errors. */
   strict?: boolean;
   /** Called when a stage starts and ends, for progress reports. */
@@ -38,11 +40,15 @@ interface State {
 
 type Stage = (state: State) => State;
 
+function dataDir(options: PipelineOptions): string {
+  return options.data ?? join(options.root, '_data');
+}
+
 const ingestStage: Stage = (state) => {
   const { options } = state;
   const seeds = options.seeds ?? join(options.root, 'seeds');
   const result = ingest(seeds);
-  const kb = loadKnowledgeBase(join(options.root, '_data', 'entities.json'), '_data/entities.json');
+  const kb = loadKnowledgeBase(join(dataDir(options), 'entities.json'), '_data/entities.json');
   return { ...state, articles: result.articles, knowledgeBase: kb.entities, problems: [...state.problems, ...result.problems, ...kb.problems] };
 };
 
@@ -55,7 +61,7 @@ const annotateStage: Stage = (state) => {
     documents.push(result.document);
     generated.push(...result.generated);
   }
-  const curation = loadCuration(join(state.options.root, '_data', 'curation'), state.articles, state.knowledgeBase);
+  const curation = loadCuration(join(dataDir(state.options), 'curation'), state.articles, state.knowledgeBase);
   const curated = applyCuration(documents, curation, gazetteer);
   const problems = [...state.problems, ...curation.problems, ...curated.problems];
   const clustered = clusterClaims(curated.documents, curation.clusterLabels);

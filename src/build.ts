@@ -1,0 +1,97 @@
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { runPipeline, type PipelineResult } from './pipeline.ts';
+import { formatProblem } from './problems.ts';
+import { setSite } from './render/eleventy.ts';
+import { siteData } from './render/site.ts';
+import type { ContentProblem } from './types.ts';
+
+/** What a build is asked to do. */
+export interface BuildOptions {
+  /** Project folder (holds seeds/, _data/, src/site/, .eleventy.js). */
+  root: string;
+  /** Where the site goes; `_site` under the root when absent. */
+  output?: string;
+  /** Article folder; `seeds/` under the root when absent. */
+  seeds?: string;
+  /** Knowledge base and curation folder; `_data/` under the root when absent. */
+  data?: string;
+  /** Orphaned curation anchors and other warnings stop the build. */
+  strict?: boolean;
+  /** Skip the Pagefind index (benchmarks of rendering alone). */
+  index?: boolean;
+  /** Progress and summary lines. */
+  log?: (line: string) => void;
+}
+
+/** The outcome of a build: success with stage timings, or the problems that stopped it. */
+export interface BuildResult {
+  ok: boolean;
+  problems: ContentProblem[];
+  timings: Array<{ stage: string; ms: number; count: number }>;
+}
+
+/**
+ * Builds the reader and the dataset: ingest → annotate → validate (the pipeline), then render
+ * (Eleventy), index (Pagefind) and export, all into a temporary folder beside the output that
+ * replaces the output only once every stage succeeded. A failed build leaves the old site intact.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const log = options.log ?? ((): void => undefined);
+  const root = resolve(options.root);
+  const output = resolve(options.output ?? join(root, '_site'));
+  const pipeline: PipelineResult = runPipeline({
+    root,
+    seeds: options.seeds,
+    data: options.data,
+    strict: options.strict,
+    onStage: (stage, event, detail) => {
+      if (event === 'end') log(`${stage.padEnd(9)} ${String(detail.count).padStart(6)} articles  ${(detail.ms / 1000).toFixed(2)} s`);
+    },
+  });
+  for (const p of pipeline.problems) if (p.severity === 'warning' && !options.strict) log(`warning: ${formatProblem(p)}`);
+  if (!pipeline.corpus) return { ok: false, problems: pipeline.problems, timings: pipeline.timings };
+  const timings = [...pipeline.timings];
+  const site = siteData(pipeline.corpus);
+  setSite(site);
+  const temp = mkdtempSync(join(dirname(output), '.gloss-build-'));
+  try {
+    const stage = async (name: string, count: number, run: () => Promise<void> | void): Promise<void> => {
+      const started = performance.now();
+      await run();
+      const ms = performance.now() - started;
+      timings.push({ stage: name, ms, count });
+      log(`${name.padEnd(9)} ${String(count).padStart(6)} articles  ${(ms / 1000).toFixed(2)} s`);
+    };
+    const n = site.documents.length;
+    await stage('render', n, async () => {
+      const { default: Eleventy } = await import('@11ty/eleventy');
+      const elev = new Eleventy(join(root, 'src', 'site'), temp, { configPath: join(root, '.eleventy.js'), quietMode: true });
+      await elev.write();
+    });
+    if (options.index !== false) {
+      await stage('index', n, async () => {
+        const pagefind = await import('pagefind');
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const added = await index.addDirectory({ path: temp });
+        if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+        const written = await index.writeFiles({ outputPath: join(temp, 'pagefind') });
+        if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+        await pagefind.close();
+      });
+    }
+    await stage('export', n, async () => {
+      const { writeDataset } = await import('./export/index.ts');
+      writeDataset(pipeline.corpus!, join(temp, 'data'));
+    });
+    const old = `${output}.old-${process.pid}`;
+    if (existsSync(output)) renameSync(output, old);
+    renameSync(temp, output);
+    rmSync(old, { recursive: true, force: true });
+    return { ok: true, problems: pipeline.problems, timings };
+  } catch (e) {
+    rmSync(temp, { recursive: true, force: true });
+    throw e;
+  }
+}

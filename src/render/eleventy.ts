@@ -1,0 +1,46 @@
+import { runPipeline } from '../pipeline.ts';
+import { ContentError } from '../problems.ts';
+import { siteData, type SiteData } from './site.ts';
+
+let current: SiteData | null = null;
+
+/** Hands the build's annotated corpus to the templates (the build runs the pipeline once, before Eleventy). */
+export function setSite(site: SiteData): void {
+  current = site;
+}
+
+/** The site data the templates render; when Eleventy runs alone, runs the pipeline first. */
+export function getSite(): SiteData {
+  if (current) return current;
+  const result = runPipeline({ root: process.cwd() });
+  if (!result.corpus) throw new ContentError(result.problems.filter((p) => p.severity === 'error'));
+  current = siteData(result.corpus);
+  return current;
+}
+
+/** The ids each paginated template walks: small arrays, so Eleventy's data cascade stays light. */
+export function pageIds(site: SiteData): Record<'articles' | 'entities' | 'clusters' | 'outlets', string[]> {
+  return {
+    articles: site.documents.map((d) => d.article.id),
+    entities: site.entities.map((s) => s.entity.id),
+    clusters: site.clusters.map((k) => k.id),
+    outlets: site.outlets.map((o) => o.id),
+  };
+}
+
+/** Minimal shape of the Eleventy config API this plugin uses. */
+export interface EleventyConfig {
+  addExtension(ext: string | string[], options: { key: string }): void;
+  addTemplateFormats(ext: string | string[]): void;
+  addGlobalData(name: string, value: unknown): void;
+  addPassthroughCopy(path: string | Record<string, string>): void;
+  setQuietMode(quiet: boolean): void;
+}
+
+/** Registers Gloss with Eleventy: TypeScript templates, the page ids, the assets. */
+export default function glossEleventy(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
+  eleventyConfig.addTemplateFormats('11ty.ts');
+  eleventyConfig.addGlobalData('pages', () => pageIds(getSite()));
+  eleventyConfig.addPassthroughCopy({ 'src/site/assets': 'assets' });
+}

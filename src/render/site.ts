@@ -1,0 +1,102 @@
+import type { AnnotationDocument, Claim, Cluster, Corpus, Entity, EntityType, Mention } from '../types.ts';
+
+/** Counts for one entity across the corpus. */
+export interface EntityStats {
+  entity: Entity;
+  mentions: number;
+  articles: number;
+}
+
+/** One outlet and its articles ("unknown" gathers articles with no outlet). */
+export interface Outlet {
+  id: string;
+  name: string;
+  known: boolean;
+  documents: AnnotationDocument[];
+}
+
+/** Everything the templates read: the corpus plus the look-ups and tallies the pages share. */
+export interface SiteData {
+  corpus: Corpus;
+  documents: AnnotationDocument[];
+  /** Entities with at least one mention, most mentioned first within type order. */
+  entities: EntityStats[];
+  entityById: Map<string, Entity>;
+  statsById: Map<string, EntityStats>;
+  documentById: Map<string, AnnotationDocument>;
+  claimById: Map<string, Claim>;
+  clusters: Cluster[];
+  outlets: Outlet[];
+  /** Mentions of each entity, grouped by article id, in text order. */
+  mentionsByEntity: Map<string, Map<string, Mention[]>>;
+}
+
+/** Display order and names of the mention types. */
+export const TYPE_NAMES: Record<EntityType, string> = {
+  person: 'Person',
+  organization: 'Organisation',
+  place: 'Place',
+  event: 'Event',
+  date: 'Date',
+};
+export const TYPE_ORDER: EntityType[] = ['person', 'organization', 'place', 'event', 'date'];
+
+/** The name shown for an unknown outlet, date or author: never a guess. */
+export const UNKNOWN = 'unknown';
+
+/** A stable URL slug for an outlet name. */
+export function outletId(name: string | null): string {
+  if (!name) return 'unknown';
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'outlet';
+}
+
+function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Builds the site's view of a corpus once, for every page. */
+export function siteData(corpus: Corpus): SiteData {
+  const entityById = new Map(corpus.entities.map((e) => [e.id, e]));
+  const mentionsByEntity = new Map<string, Map<string, Mention[]>>();
+  const claimById = new Map<string, Claim>();
+  for (const doc of corpus.documents) {
+    for (const m of doc.mentions) {
+      if (!m.entityId) continue;
+      const perArticle = mentionsByEntity.get(m.entityId) ?? new Map<string, Mention[]>();
+      const list = perArticle.get(doc.article.id) ?? [];
+      list.push(m);
+      perArticle.set(doc.article.id, list);
+      mentionsByEntity.set(m.entityId, perArticle);
+    }
+    for (const c of doc.claims) claimById.set(c.id, c);
+  }
+  const statsById = new Map<string, EntityStats>();
+  for (const [id, perArticle] of mentionsByEntity) {
+    const entity = entityById.get(id);
+    if (!entity) continue;
+    let mentions = 0;
+    for (const list of perArticle.values()) mentions += list.length;
+    statsById.set(id, { entity, mentions, articles: perArticle.size });
+  }
+  const entities = [...statsById.values()].sort((a, b) => TYPE_ORDER.indexOf(a.entity.type) - TYPE_ORDER.indexOf(b.entity.type) || b.mentions - a.mentions || byId(a.entity, b.entity));
+  const outletMap = new Map<string, Outlet>();
+  for (const doc of corpus.documents) {
+    const id = outletId(doc.article.outlet);
+    const outlet = outletMap.get(id) ?? { id, name: doc.article.outlet ?? UNKNOWN, known: doc.article.outlet !== null, documents: [] };
+    outlet.documents.push(doc);
+    outletMap.set(id, outlet);
+  }
+  const outlets = [...outletMap.values()].sort((a, b) => Number(b.known) - Number(a.known) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return {
+    corpus,
+    documents: corpus.documents,
+    entities,
+    entityById,
+    statsById,
+    documentById: new Map(corpus.documents.map((d) => [d.article.id, d])),
+    claimById,
+    clusters: corpus.clusters,
+    outlets,
+    mentionsByEntity,
+  };
+}

@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project folder. */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** A fresh temporary folder. */
+export function tempDir(prefix = 'gloss-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A temporary project input: a seeds folder with the given files, and a copy of _data/. */
+export function fixtureInput(files: Record<string, string | Uint8Array>, options: { withSeeds?: boolean } = {}): { dir: string; seeds: string; data: string } {
+  const dir = tempDir();
+  const seeds = join(dir, 'seeds');
+  const data = join(dir, '_data');
+  mkdirSync(seeds);
+  if (options.withSeeds) cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
+  cpSync(join(ROOT, '_data'), data, { recursive: true });
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(seeds, name), content);
+  return { dir, seeds, data };
+}
+
+/** Runs `npm run build` (the script itself) on a fixture input; returns exit code and output. */
+export function runBuild(args: string[]): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
