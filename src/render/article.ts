@@ -27,13 +27,14 @@ function mentionMark(m: Mention, site: SiteData, start: number, end: number): Ma
   return { start, end, tag: entity ? 'a' : 'span', attrs };
 }
 
-function claimMark(c: Claim, start: number, end: number, first: boolean): MarkSpec {
+function claimMark(c: Claim, start: number, end: number, first: boolean, last: boolean): MarkSpec {
   const attrs: Array<[string, string]> = [
     ['class', `claim ${c.polarity}${c.hedged ? ' hedged' : ''}${c.confidence < LOW_CONFIDENCE ? ' low' : ''}`],
     ['data-claim', c.id],
     ['data-badge', claimBadge(c)],
   ];
   if (first) attrs.unshift(['id', c.id], ['tabindex', '0']);
+  if (last) attrs.push(['data-end', '']);
   return { start, end, tag: 'span', attrs };
 }
 
@@ -47,7 +48,7 @@ export function renderBlock(doc: AnnotationDocument, block: Block, site: SiteDat
     if (c.end <= block.start || c.start >= block.end) continue;
     const s = Math.max(c.start, block.start);
     const e = Math.min(c.end, block.end);
-    marks.push(claimMark(c, local(s), local(e), c.start >= block.start));
+    marks.push(claimMark(c, local(s), local(e), c.start >= block.start, c.end <= block.end));
   }
   for (const m of doc.mentions) if (m.start >= block.start && m.end <= block.end) marks.push(mentionMark(m, site, local(m.start), local(m.end)));
   const hidden = block.hidden.map((h) => ({ start: local(h.start), end: local(h.end) }));

@@ -4,7 +4,7 @@ import { html, type SafeHtml } from './html.ts';
  * Every page's Content-Security-Policy: our own scripts only, no inline script, no third-party
  * origin; Pagefind compiles WebAssembly, hence 'wasm-unsafe-eval'.
  */
-export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
 /** What a page gives the layout. */
 export interface PageFrame {
@@ -41,6 +41,7 @@ export function layout(frame: PageFrame): SafeHtml {
 <meta name="color-scheme" content="light dark">
 <title>${frame.title} · Gloss</title>
 ${frame.description ? html`<meta name="description" content="${frame.description}">` : ''}
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/gloss.css">
 ${frame.head ?? ''}
 </head>

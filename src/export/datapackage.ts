@@ -1,0 +1,85 @@
+import type { AnnotationDocument } from '../types.ts';
+import type { DatasetColumn, DatasetFile } from './files.ts';
+import { LICENSE, LICENSE_NOTE } from './vocabulary.ts';
+
+/**
+ * datapackage.json: a Frictionless Data Package (https://specs.frictionlessdata.io/data-package/)
+ * whose resources are every other file of the dataset, each CSV a Tabular Data Resource with its
+ * Table Schema (https://specs.frictionlessdata.io/table-schema/).
+ */
+
+type Json = Record<string, unknown>;
+
+/** A file as written: its description (placeholders filled in), size and SHA-256. */
+export interface WrittenFile {
+  file: DatasetFile;
+  bytes: number;
+  sha256: string;
+}
+
+/** The dialect every CSV of the dataset is written in (RFC 4180). */
+const CSV_DIALECT = { delimiter: ',', doubleQuote: true, lineTerminator: '\r\n', quoteChar: '"', header: true } as const;
+
+function field(c: DatasetColumn): Json {
+  const constraints: Json = {};
+  if (c.required) constraints['required'] = true;
+  if (c.unique) constraints['unique'] = true;
+  if (c.enum) constraints['enum'] = c.enum;
+  if (c.pattern) constraints['pattern'] = c.pattern;
+  if (c.minimum !== undefined) constraints['minimum'] = c.minimum;
+  if (c.maximum !== undefined) constraints['maximum'] = c.maximum;
+  return {
+    name: c.name,
+    type: c.type,
+    description: c.description,
+    ...(c.type === 'boolean' ? { trueValues: ['true'], falseValues: ['false'] } : {}),
+    ...(Object.keys(constraints).length ? { constraints } : {}),
+  };
+}
+
+/** The Table Schema of a CSV's description: its fields, null as the empty cell, and its keys. */
+export function tableSchema(file: DatasetFile): Json {
+  return {
+    fields: (file.columns ?? []).map(field),
+    missingValues: [''],
+    ...(file.primaryKey ? { primaryKey: file.primaryKey } : {}),
+    ...(file.foreignKeys?.length
+      ? { foreignKeys: file.foreignKeys.map((fk) => ({ fields: fk.field, reference: { resource: fk.resource, fields: fk.reference } })) }
+      : {}),
+  };
+}
+
+function resource({ file, bytes, sha256 }: WrittenFile): Json {
+  const tabular = Boolean(file.columns);
+  return {
+    profile: tabular ? 'tabular-data-resource' : 'data-resource',
+    name: file.name,
+    path: file.path,
+    title: file.title,
+    description: file.description,
+    format: file.format,
+    mediatype: file.mediatype,
+    encoding: 'utf-8',
+    bytes,
+    hash: `sha256:${sha256}`,
+    ...(tabular ? { dialect: CSV_DIALECT, schema: tableSchema(file) } : {}),
+  };
+}
+
+/** The package descriptor: what the dataset is, its licence and sources, and one resource per written file. */
+export function dataPackage(documents: AnnotationDocument[], written: WrittenFile[]): Json {
+  const sources = documents.map(({ article }) => ({
+    title: `${article.outlet ?? 'Unknown outlet'}: ${article.title}`,
+    ...(article.url ? { path: article.url } : {}),
+  }));
+  return {
+    profile: 'data-package',
+    name: 'gloss-corpus',
+    title: 'Gloss annotated news corpus',
+    description: `News articles annotated with the people, organisations, places, events and dates they mention and the claims they attribute to sources. Every offset counts Unicode code points into sources/{id}.txt. ${LICENSE_NOTE}`,
+    keywords: ['news', 'annotation', 'named entities', 'entity linking', 'attributed claims', 'W3C Web Annotation'],
+    licenses: [{ name: LICENSE.name, path: LICENSE.url, title: `${LICENSE.title}, for the annotations and metadata; the article texts remain their publishers'` }],
+    ...(sources.length ? { sources } : {}),
+    resources: written.map(resource),
+  };
+}

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { SCHEMA_DIR } from '../validate/schemas.ts';
+import type { Corpus } from '../types.ts';
+import { annotationCollection, articleAnnotations } from './annotations.ts';
+import { checkCorpus } from './check.ts';
+import { toCsv, type Row } from './csv.ts';
+import { dataPackage, type WrittenFile } from './datapackage.ts';
+import { columnNames, datasetFile, datasetFiles, type DatasetFile } from './files.ts';
+import { corpusGraph, type Download } from './schema-org.ts';
+import { articleAnnotationRows, articleRows, byString, claimRows, clusterRows, entityRows, mentionRows, publishedEntities, sortedDocuments } from './tables.ts';
+import { ANNO_CONTEXT_FILE, SCHEMA_ORG_CONTEXT } from './vocabulary.ts';
+
+export { DatasetExportError } from './check.ts';
+export { NEUTRALISED_COLUMNS } from './csv.ts';
+export { datasetFiles, type DatasetColumn, type DatasetFile, type DatasetForeignKey } from './files.ts';
+
+/** JSON as the dataset writes it: two-space indent, a final newline, keys in the order built. */
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** A description with its `{id}` or `{name}` placeholder filled in. */
+function instance(template: string, key: string | undefined): DatasetFile {
+  const file = datasetFile(template);
+  if (key === undefined) return file;
+  const fill = (s: string): string => s.replace(/\{(id|name)\}/g, () => key);
+  return { ...file, path: fill(file.path), name: fill(file.name), title: `${file.title}: ${key}` };
+}
+
+/** Writes files under the data folder and keeps each one's size and SHA-256 for the package. */
+class Output {
+  private readonly files: Array<WrittenFile & { rank: number }> = [];
+  private readonly order = datasetFiles().map((f) => f.path);
+
+  constructor(private readonly dir: string) {}
+
+  /** Writes the file that `template` describes (with `key` for its placeholder). */
+  write(template: string, content: string | Buffer, key?: string): void {
+    const file = instance(template, key);
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const target = join(this.dir, ...file.path.split('/'));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, bytes);
+    this.files.push({ file, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), rank: this.order.indexOf(template) });
+  }
+
+  csv(template: string, rows: Row[], key?: string): void {
+    this.write(template, toCsv(columnNames(template), rows), key);
+  }
+
+  /** The files written so far, in the order of datasetFiles(), each family in the order written. */
+  get written(): WrittenFile[] {
+    return this.files
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => a.f.rank - b.f.rank || a.i - b.i)
+      .map(({ f: { rank, ...w } }) => w);
+  }
+}
+
+/** Removes what an earlier export left, and only that: the files and folders of datasetFiles(). */
+function clear(dataDir: string): void {
+  for (const { path } of datasetFiles()) {
+    const owned = path.includes('{') ? path.slice(0, path.indexOf('/')) : path;
+    rmSync(join(dataDir, owned), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Publishes the corpus as a research dataset in `dataDir` (the build passes `<site>/data`): the
+ * CSV tables, schema.org and W3C Web Annotation JSON-LD, each article's source text and
+ * annotations, the JSON Schemas and contexts, and datapackage.json describing them all with their
+ * checksums. datasetFiles() lists and describes every file.
+ *
+ * The same corpus always gives byte-identical files: everything is sorted, and nothing records a
+ * time, a machine path or a random id. Throws DatasetExportError, before writing, when the corpus
+ * breaks a promise of the dataset (an offset that does not give its exact text, a dangling id).
+ */
+export function writeDataset(corpus: Corpus, dataDir: string): void {
+  checkCorpus(corpus);
+  clear(dataDir);
+  const out = new Output(dataDir);
+  const documents = sortedDocuments(corpus);
+  const entities = publishedEntities(corpus);
+  const entityById = new Map(corpus.entities.map((e) => [e.id, e]));
+
+  out.csv('articles.csv', articleRows(corpus));
+  out.csv('entities.csv', entityRows(corpus));
+  out.csv('mentions.csv', mentionRows(corpus));
+  out.csv('claims.csv', claimRows(corpus));
+  out.csv('clusters.csv', clusterRows(corpus));
+  out.write('annotations.jsonld', json(annotationCollection(documents, entityById)));
+  const perArticle = new Map(articleAnnotations(documents, entityById).map((a) => [a.articleId, a.json]));
+  for (const doc of documents) {
+    const id = doc.article.id;
+    out.write('sources/{id}.txt', doc.article.text, id);
+    out.csv('articles/{id}.csv', articleAnnotationRows(doc), id);
+    out.write('articles/{id}.jsonld', json(perArticle.get(id)), id);
+  }
+  out.write('contexts/anno.jsonld', readFileSync(ANNO_CONTEXT_FILE));
+  out.write('contexts/schema.jsonld', json({ '@context': SCHEMA_ORG_CONTEXT }));
+  for (const name of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).sort()) {
+    out.write('schemas/{name}.schema.json', readFileSync(join(SCHEMA_DIR, name)), name.slice(0, -'.schema.json'.length));
+  }
+
+  // corpus.jsonld lists the main files with their checksums, so it is written after them;
+  // datapackage.json lists every file, so it comes last and is the one file without a checksum.
+  const main = ['articles.csv', 'entities.csv', 'mentions.csv', 'claims.csv', 'clusters.csv', 'annotations.jsonld'];
+  const downloads: Download[] = [...out.written.filter((w) => main.includes(w.file.path)).map((w) => ({ ...w.file, written: w })), datasetFile('datapackage.json')];
+  const clusters = [...corpus.clusters].sort((a, b) => byString(a.id, b.id));
+  out.write('corpus.jsonld', json(corpusGraph({ documents, entities, clusters, downloads })));
+  out.write('datapackage.json', json(dataPackage(documents, out.written)));
+}
