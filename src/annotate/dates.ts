@@ -30,7 +30,9 @@ const PATTERNS: RegExp[] = [
   // A year alone, not a count ("2019", not "2,019" or "2019 people" is still a year).
   /(?<![\d,.$£€-])\b(?:1[6-9]\d\d|20\d\d)\b(?![\d,.]\d|%|[-–]\d)/,
   // Relative expressions.
-  new RegExp(`\\b(?:[Tt]his|THIS|[Ll]ast|LAST|[Nn]ext|NEXT|[Ee]arlier${S}this|[Ll]ater${S}this)${S}${REL_UNIT}\\b`),
+  new RegExp(`\\b(?:[Tt]his|THIS|[Ll]ast|LAST|[Nn]ext|NEXT)${S}${REL_UNIT}\\b`),
+  new RegExp(`\\b(?:[Ll]ast|[Nn]ext|[Tt]his)${S}(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`),
+  new RegExp(`\\b(?:[Rr]ecent${S}(?:days|weeks|months|years)|(?:the${S})?(?:past|last)${S}(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)${S}(?:days|weeks|months|years|decades))\\b`),
   new RegExp(`\\b(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\\d+)${S}(?:week|month|year|day|decade)s?${S}ago\\b`),
   /\b(?:[Yy]esterday|YESTERDAY|[Tt]oday|TODAY|[Tt]omorrow|TOMORROW|[Tt]onight)\b/,
   /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b/,
@@ -92,9 +94,12 @@ export function resolveDate(expression: string, published: string | null): strin
   if (/^(yesterday)$/.test(lower)) return shift(-1);
   if (/^(today|tonight)$/.test(lower)) return shift(0);
   if (/^tomorrow$/.test(lower)) return shift(1);
-  const day = DAYS.indexOf(lower.replace(/s$/, ''));
-  if (day >= 0) {
+  const weekday = /^(?:(last|this|next) )?(\w+?)s?$/.exec(lower);
+  const day = weekday ? DAYS.indexOf(weekday[2]!) : -1;
+  if (weekday && day >= 0) {
     const back = (pub.getUTCDay() - day + 7) % 7;
+    if (weekday[1] === 'next') return shift(((day - pub.getUTCDay() + 7) % 7) || 7);
+    if (weekday[1] === 'last') return shift(-(back || 7));
     return shift(-back);
   }
   if ((m = /^(?:(earlier|later) )?(this|last|next) (\w+)$/.exec(lower))) {

@@ -30,6 +30,8 @@ export interface MentionResult {
   generated: Entity[];
 }
 
+/** Words that open many organisations' names, so never a short form ("University", "Royal"). */
+const ORG_WORDS = /^(the|university|bank|ministry|department|institute|council|court|office|national|royal|federal|international|european|world|global|united|new|north|south|east|west)$/;
 const LOCATIVE_BEFORE = new Set(['in', 'at', 'near', 'into', 'outside', 'inside', 'around', 'across', 'visit', 'visited', 'visiting', 'city', 'capital', 'of']);
 const nounCache = new Map<string, boolean>();
 
@@ -122,27 +124,41 @@ export function findMentions(view: AnnotationView, gazetteer: Gazetteer): Mentio
   for (const t of tokens) if (t.word && /^\p{Ll}/u.test(t.text)) lowerWords.add(t.key);
   const names = findNames(tokens, taken, lowerWords);
   const generated = new Map<string, Entity>();
-  const surnames = new Map<string, string>();
+  /** Short forms that refer back to a name introduced earlier: a person's surname, an organisation's first word. */
+  const shortForms = new Map<string, string>();
+  const placeBefore = new Map(candidates.filter((c) => c.type === 'place' && c.form === 'name').map((c) => [c.to, c]));
   for (const n of names) {
+    // "Netherlands Digital Oversight Office": a country name opening an organisation's name belongs to it.
+    const opener = n.type === 'organization' ? placeBefore.get(n.from) : undefined;
+    if (opener && tokens[n.from]!.gap === 'space') {
+      candidates.splice(candidates.indexOf(opener), 1);
+      n.from = opener.from;
+    }
     const label = text.slice(tokens[n.from]!.start, tokens[n.to - 1]!.end).replace(/\s+/g, ' ');
     let id = slugify(label) || `name-${n.from}`;
     if (gazetteer.entities.has(id)) id = `${id}-${n.type}`;
-    if (n.type === 'person' && n.to - n.from === 1 && surnames.has(tokens[n.from]!.key)) id = surnames.get(tokens[n.from]!.key)!;
+    if (n.to - n.from === 1 && shortForms.has(tokens[n.from]!.key)) id = shortForms.get(tokens[n.from]!.key)!;
     if (!generated.has(id) && !gazetteer.entities.has(id)) {
       generated.set(id, { id, type: n.type, label, aliases: [], adjectivals: [], description: `${n.type === 'organization' ? 'Organisation' : n.type[0]!.toUpperCase() + n.type.slice(1)} named in the corpus; not in the knowledge base`, generated: true });
     }
-    if (n.type === 'person' && n.to - n.from >= 2) surnames.set(tokens[n.to - 1]!.key, id);
-    candidates.push({ start: tokens[n.from]!.start, end: tokens[n.to - 1]!.end, type: n.type, entityId: id, form: 'name', value: null, method: 'ner', confidence: n.confidence, priority: 2, from: n.from, to: n.to });
+    const words = tokens.slice(n.from, n.to).filter((t) => t.word);
+    if (n.type === 'person' && words.length >= 2) shortForms.set(words[words.length - 1]!.key, id);
+    if (n.type === 'organization' && words.length >= 2 && !lowerWords.has(words[0]!.key) && !ORG_WORDS.test(words[0]!.key)) shortForms.set(words[0]!.key, id);
+    const type = n.to - n.from === 1 && shortForms.get(tokens[n.from]!.key) === id ? (generated.get(id)?.type ?? n.type) : n.type;
+    candidates.push({ start: tokens[n.from]!.start, end: tokens[n.to - 1]!.end, type, entityId: id, form: 'name', value: null, method: 'ner', confidence: n.confidence, priority: 2, from: n.from, to: n.to });
   }
-  // A surname alone after the full name: "Arnold" after "Aaron Arnold", also at a sentence start.
+  // A short form alone after the full name: "Arnold" after "Aaron Arnold", "Meridian" after "Meridian Health Trust".
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const id = surnames.get(t.key);
+    const id = shortForms.get(t.key);
     if (!id || taken[i] || !/^\p{Lu}/u.test(t.text)) continue;
     const introduced = candidates.find((c) => c.entityId === id && c.to - c.from >= 2);
     if (!introduced || introduced.start > t.start) continue;
     if (tokens[i - 1]?.word && t.gap === 'none') continue;
-    candidates.push({ start: t.start, end: t.end, type: 'person', entityId: id, form: 'name', value: null, method: 'rule:surname', confidence: 0.8, priority: 1, from: i, to: i + 1 });
+    // "Meridian Health Trust" itself is not a short form of itself.
+    if (candidates.some((c) => c.entityId === id && c.from <= i && c.to > i && c.to - c.from >= 2)) continue;
+    const type = generated.get(id)?.type ?? 'person';
+    candidates.push({ start: t.start, end: t.end, type, entityId: id, form: 'name', value: null, method: type === 'person' ? 'rule:surname' : 'rule:short-name', confidence: 0.8, priority: 1, from: i, to: i + 1 });
   }
 
   for (const d of findDates(text, article.published)) {

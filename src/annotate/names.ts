@@ -24,7 +24,13 @@ const PLACE_TAGS = new Set(['City', 'Country', 'Region', 'Place']);
 const COMMON_TAGS = new Set(['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'Modal', 'QuestionWord', 'Gerund', 'PastTense', 'PresentTense', 'Infinitive', 'Plural', 'Adjective', 'Comparative', 'Superlative', 'Expression', 'Participle', 'Reflexive', 'WeekDay', 'Month', 'Date', 'Duration', 'TextValue', 'Cardinal', 'Ordinal', 'Demonym', 'Actor', 'Uncountable', 'Unit']);
 
 /** Words that end organisation names ("Stimson Center", "Baltic Dockworkers Union"). */
-const ORG_HEADS = new Set(['terminals', 'chamber', 'logistics', 'shipping', 'lines', 'airport', 'ports', 'authority', 'institute', 'institution', 'university', 'college', 'school', 'academy', 'group', 'center', 'centre', 'council', 'union', 'trust', 'agency', 'ministry', 'bank', 'party', 'company', 'corporation', 'corp', 'inc', 'ltd', 'plc', 'llc', 'gmbh', 'association', 'foundation', 'committee', 'commission', 'court', 'department', 'office', 'service', 'services', 'times', 'post', 'journal', 'news', 'network', 'army', 'navy', 'endowment', 'fund', 'organisation', 'organization', 'authority', 'board', 'federation', 'league', 'club', 'society', 'alliance', 'coalition', 'movement', 'front', 'studies', 'forum', 'laboratory', 'laboratories', 'labs', 'hospital', 'airlines', 'airways', 'motors', 'systems', 'technologies', 'partners', 'holdings', 'parliament', 'assembly', 'congress', 'senate', 'police', 'guard', 'forces', 'brigade', 'battalion', 'regiment', 'consortium', 'cooperative', 'co-operative', 'bureau', 'secretariat', 'tribunal', 'exchange', 'press', 'media', 'broadcasting', 'industries', 'pharmaceuticals', 'energy', 'telecom', 'bbc', 'observatory', 'initiative', 'project', 'programme', 'program', 'trade', 'workers', 'dockworkers', 'union', 'syndicate', 'cartel', 'gang', 'club', 'fc', 'ministry']);
+const ORG_HEADS = new Set(['terminals', 'chamber', 'logistics', 'shipping', 'lines', 'airport', 'ports', 'authority', 'institute', 'institution', 'university', 'college', 'school', 'academy', 'group', 'center', 'centre', 'council', 'union', 'trust', 'agency', 'ministry', 'bank', 'party', 'company', 'corporation', 'corp', 'inc', 'ltd', 'plc', 'llc', 'gmbh', 'association', 'foundation', 'committee', 'commission', 'court', 'department', 'office', 'service', 'services', 'times', 'post', 'journal', 'news', 'network', 'army', 'navy', 'endowment', 'fund', 'organisation', 'organization', 'authority', 'board', 'federation', 'league', 'club', 'society', 'alliance', 'coalition', 'movement', 'front', 'studies', 'laboratory', 'laboratories', 'labs', 'hospital', 'airlines', 'airways', 'motors', 'systems', 'technologies', 'partners', 'holdings', 'parliament', 'assembly', 'congress', 'senate', 'police', 'guard', 'forces', 'brigade', 'battalion', 'regiment', 'consortium', 'cooperative', 'co-operative', 'bureau', 'secretariat', 'tribunal', 'exchange', 'press', 'media', 'broadcasting', 'industries', 'pharmaceuticals', 'energy', 'telecom', 'bbc', 'observatory', 'initiative', 'project', 'programme', 'program', 'trade', 'workers', 'dockworkers', 'union', 'syndicate', 'cartel', 'gang', 'club', 'fc', 'ministry']);
+/** Words that end event names ("Rotterdam Digital Rights Summit", "the Amber Walkout"). */
+const EVENT_HEADS = new Set(['summit', 'forum', 'conference', 'festival', 'championship', 'championships', 'cup', 'games', 'olympics', 'war', 'crisis', 'revolution', 'uprising', 'election', 'elections', 'referendum', 'walkout', 'strike', 'protests', 'marathon', 'expo', 'awards', 'congress', 'convention', 'symposium', 'tournament', 'massacre', 'genocide', 'pandemic', 'epidemic', 'earthquake', 'hurricane', 'blockade', 'siege', 'offensive', 'invasion']);
+/** Words that open organisation names ("University of Pavia", "Bank of England"). */
+const ORG_PREFIXES = new Set(['university', 'bank', 'ministry', 'department', 'institute', 'council', 'court', 'office', 'church', 'college', 'school', 'academy', 'museum', 'board', 'house', 'royal', 'federal', 'national', 'association', 'society', 'league', 'union', 'order']);
+/** Words that open place names ("Gulf of Gdansk", "Lake Como"). */
+const PLACE_PREFIXES = new Set(['gulf', 'lake', 'mount', 'cape', 'bay', 'sea', 'isle', 'strait', 'river', 'port', 'fort', 'saint', 'san', 'santa', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower']);
 /** Words that end place names ("Korean Peninsula", "Lake Baikal" is caught by its head too). */
 const PLACE_HEADS = new Set(['city', 'province', 'region', 'river', 'sea', 'ocean', 'island', 'islands', 'mountains', 'mountain', 'valley', 'peninsula', 'strait', 'straits', 'bay', 'gulf', 'county', 'state', 'republic', 'oblast', 'crossing', 'port', 'street', 'avenue', 'square', 'district', 'desert', 'lake', 'coast', 'canal', 'harbour', 'harbor', 'airport', 'bridge', 'border', 'highlands', 'plain', 'basin', 'delta', 'county', 'territory', 'prefecture', 'municipality']);
 /** Office titles and honorifics that announce a person ("President Vladimir Putin", "Dr. Amara Okonkwo"). */
@@ -52,10 +58,11 @@ function isAcronym(text: string): boolean {
  */
 export function findNames(tokens: Token[], taken: Uint8Array, lowerWords: Set<string>): NameCandidate[] {
   const out: NameCandidate[] = [];
+  const unclassified: Array<{ from: number; to: number }> = [];
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i]!;
-    if (taken[i] || !capitalised(first)) {
+    if (taken[i] || !capitalised(first) || isStrayLetter(tokens, i)) {
       i++;
       continue;
     }
@@ -72,7 +79,8 @@ export function findNames(tokens: Token[], taken: Uint8Array, lowerWords: Set<st
         j++;
         continue;
       }
-      if (CONNECTORS.has(t.key) && t.gap !== 'none' && tokens[j + 1] && capitalised(tokens[j + 1]!) && !taken[j + 1] && tokens[j + 1]!.gap === 'space') {
+      // "and" joins a list ("Rotterdam and Hamburg"), not a name, unless "&" ("Calloway & Brandt").
+      if (CONNECTORS.has(t.key) && t.key !== 'and' && t.gap !== 'none' && tokens[j + 1] && capitalised(tokens[j + 1]!) && !taken[j + 1] && tokens[j + 1]!.gap === 'space') {
         j += 2;
         continue;
       }
@@ -82,10 +90,29 @@ export function findNames(tokens: Token[], taken: Uint8Array, lowerWords: Set<st
     if (run) {
       const typed = classify(tokens, run.from, run.to, lowerWords);
       if (typed) out.push(typed);
+      else if (run.to - run.from === 1 && !tokens[run.from]!.sentenceStart) unclassified.push(run);
     }
     i = j;
   }
-  return out;
+  // A name listed with places is a place: "in Bergamo, Brescia and Milan".
+  const places = out.filter((c) => c.type === 'place');
+  for (const u of unclassified) {
+    const near = (c: NameCandidate): boolean => listed(tokens, c.to, u.from) || listed(tokens, u.to, c.from);
+    if (places.some(near)) out.push({ from: u.from, to: u.to, type: 'place', confidence: 0.5 });
+  }
+  return out.sort((a, b) => a.from - b.from);
+}
+
+/** Whether tokens [a, b) are only a list separator: "," or "and" or ", and". */
+function listed(tokens: Token[], a: number, b: number): boolean {
+  const between = tokens.slice(a, b).map((t) => t.key).join(' ');
+  return b > a && /^(,|and|or|, and|, or)$/.test(between);
+}
+
+/** A lone letter that is not an initial, such as a decorative "𝔸". */
+function isStrayLetter(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  return [...t.text].length === 1 && !(tokens[i + 1]?.text === '.' && tokens[i + 1]!.gap === 'none');
 }
 
 function isCommon(token: Token, lowerWords: Set<string>): boolean {
@@ -115,8 +142,10 @@ function classify(tokens: Token[], from: number, to: number, lowerWords: Set<str
   const before2 = tokens[from - 2];
   const after = tokens[to];
   const n = words.length;
-  if (words.some((w, k) => k > 0 && ORG_HEADS.has(w.key)) || (n > 1 && ORG_HEADS.has(last.key))) return { from, to, type: 'organization', confidence: 0.7 };
-  if (n > 1 && PLACE_HEADS.has(last.key)) return { from, to, type: 'place', confidence: 0.65 };
+  if (n > 1 && EVENT_HEADS.has(last.key)) return { from, to, type: 'event', confidence: 0.65 };
+  if (tokens.slice(from, to).some((t) => t.text === '&')) return { from, to, type: 'organization', confidence: 0.7 };
+  if (words.some((w, k) => k > 0 && ORG_HEADS.has(w.key)) || (n > 1 && ORG_HEADS.has(last.key)) || (n > 1 && ORG_PREFIXES.has(firstWord.key) && words.some((w) => w.key === 'of'))) return { from, to, type: 'organization', confidence: 0.7 };
+  if (n > 1 && (PLACE_HEADS.has(last.key) || (PLACE_PREFIXES.has(firstWord.key) && !ORG_HEADS.has(last.key)))) return { from, to, type: 'place', confidence: 0.65 };
   const titled = before !== undefined && PERSON_TITLES.has(before.key) && before.word;
   const titledAfterStop = before?.text === '.' && before2 !== undefined && HONORIFICS.has(before2.key);
   const reported = (after !== undefined && REPORTING.has(after.key)) || (before !== undefined && REPORTING.has(before.key) && before.key !== 'according');

@@ -52,7 +52,8 @@ export function viewOf(article: Article): AnnotationView {
   const source = article.text;
   const chars: string[] = source.replace(/[^\r\n]/g, ' ').split('');
   const blocks: AnnotationView['blocks'] = [];
-  for (const block of article.blocks) {
+  // The kicker is a section label, not article text (guidelines: title, standfirst, body).
+  for (const block of article.blocks.filter((b) => b.kind !== 'kicker')) {
     const start = map.toUnit(block.start);
     const end = map.toUnit(block.end);
     for (let i = start; i < end; i++) chars[i] = source[i] ?? ' ';

@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { annotate, compileGazetteer } from '../annotate/index.ts';
 import { clusterClaims } from '../annotate/clusters.ts';
 import { ingestFile } from '../ingest/index.ts';
-import type { AnnotationDocument, Claim, Entity, Mention } from '../types.ts';
+import type { AnnotationDocument, ArticleMeta, Claim, Entity, Mention } from '../types.ts';
 
 /** A hand-made gold mention (tests/gold/). */
 export interface GoldMention {
@@ -205,7 +205,9 @@ export function evaluateSet(name: string, goldDir: string, root: string, knowled
   const golds: GoldFile[] = files.map((f) => JSON.parse(readFileSync(join(goldDir, f), 'utf8')) as GoldFile);
   const documents: AnnotationDocument[] = golds.map((gold) => {
     const path = join(root, gold.source);
-    const { article } = ingestFile(path, gold.source, {});
+    const sidecar = path.replace(/\.(txt|md)$/, '.meta.json');
+    const meta = existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, 'utf8')) as ArticleMeta) : {};
+    const { article } = ingestFile(path, gold.source, meta);
     if (!article) throw new Error(`gold source ${gold.source} does not ingest`);
     return annotate(article, gazetteer).document;
   });

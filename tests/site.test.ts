@@ -1,0 +1,421 @@
+/**
+ * The built site without a browser: valid HTML, no broken internal links, page weight and
+ * script budget, no third-party origins, the Content-Security-Policy, and escaped article text.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { ROOT, fixtureInput, runBuild, tempDir } from './helpers.ts';
+import { buildSiteOnce, filesUnder } from './server.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Reading built pages
+
+/** Decodes the character references the renderer writes into text and attribute values. */
+function decodeEntities(value: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (all, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : all;
+    }
+    return named[ref.toLowerCase()] ?? all;
+  });
+}
+
+interface Tag {
+  name: string;
+  attrs: Map<string, string>;
+  /** The tag as written, for messages. */
+  source: string;
+}
+
+/** Start tags of an HTML document, outside comments and the content of script and style elements. */
+function startTags(html: string): Tag[] {
+  const tags: Tag[] = [];
+  const stripped = html.replace(/<!--[\s\S]*?-->/g, '').replace(/(<(script|style)\b[^>]*>)[\s\S]*?(<\/\2\s*>)/gi, '$1$3');
+  const tagRe = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+  for (const match of stripped.matchAll(tagRe)) {
+    const attrs = new Map<string, string>();
+    const attrRe = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+    for (const a of (match[2] ?? '').matchAll(attrRe)) attrs.set(a[1]!.toLowerCase(), decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
+    tags.push({ name: match[1]!.toLowerCase(), attrs, source: match[0] });
+  }
+  return tags;
+}
+
+/** Script elements with their attributes and content. */
+function scripts(html: string): Array<{ attrs: Map<string, string>; content: string }> {
+  const out: Array<{ attrs: Map<string, string>; content: string }> = [];
+  for (const m of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    const tag = startTags(`<script${m[1]}>`)[0];
+    out.push({ attrs: tag?.attrs ?? new Map(), content: m[2] ?? '' });
+  }
+  return out;
+}
+
+/** The site path of an HTML file: articles/x/index.html → /articles/x/. */
+function pathOf(file: string): string {
+  return '/' + file.replace(/(^|\/)index\.html$/, '$1');
+}
+
+/** The built file a site path names, or null. */
+function fileOf(site: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const candidates = decoded.endsWith('/') ? [join(site, decoded, 'index.html')] : [join(site, decoded), join(site, decoded, 'index.html')];
+  for (const c of candidates) if (existsSync(c) && statSync(c).isFile()) return c;
+  return null;
+}
+
+const ORIGIN = 'http://gloss.invalid';
+/** Attributes that load or lead to another resource. */
+const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'poster', 'data', 'cite', 'background', 'manifest', 'xlink:href'];
+
+interface Site {
+  root: string;
+  /** HTML files, relative to root. */
+  pages: string[];
+  html: Map<string, string>;
+}
+
+let loaded: Promise<Site> | null = null;
+/** The shared build, read once. */
+function site(): Promise<Site> {
+  loaded ??= buildSiteOnce().then((root) => {
+    const pages = filesUnder(root).filter((f) => f.endsWith('.html'));
+    const html = new Map(pages.map((p) => [p, readFileSync(join(root, p), 'utf8')]));
+    return { root, pages, html };
+  });
+  return loaded;
+}
+
+/** One page of each kind the site has, by site path. */
+async function pageKinds(): Promise<Record<string, string>> {
+  const { root } = await site();
+  const first = (dir: string): string => {
+    const name = readdirSync(join(root, dir)).filter((n) => existsSync(join(root, dir, n, 'index.html'))).sort()[0];
+    if (!name) throw new Error(`the site has no page under /${dir}/`);
+    return `/${dir}/${name}/`;
+  };
+  return {
+    home: '/',
+    article: first('articles'),
+    entity: '/entities/vladivostok/',
+    entities: '/entities/',
+    claims: '/claims/',
+    cluster: first('claims'),
+    outlets: '/outlets/',
+    outlet: first('outlets'),
+    methodology: '/methodology/',
+    search: '/search/',
+    data: '/data/',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const Valid = suite('site: valid HTML (W3C Nu HTML checker)');
+
+interface VnuMessage {
+  type: string;
+  subType?: string;
+  url?: string;
+  lastLine?: number;
+  message: string;
+  extract?: string;
+}
+
+function vnu(files: string[]): Promise<VnuMessage[]> {
+  const jar = join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+  return new Promise((resolve, reject) => {
+    const child = spawn('java', ['-Xss4m', '-jar', jar, '--errors-only', '--format', 'json', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const report = [err, out].map((t) => t.trim()).find((t) => t.startsWith('{'));
+      if (!report) return reject(new Error(`the Nu HTML checker (exit ${code}) printed no report:\n${(err + out).slice(0, 2000)}`));
+      try {
+        resolve((JSON.parse(report) as { messages: VnuMessage[] }).messages);
+      } catch (e) {
+        reject(new Error(`the Nu HTML checker's report is not JSON: ${String(e)}\n${report.slice(0, 2000)}`));
+      }
+    });
+  });
+}
+
+/** A short report of problems: the first lines, and how many more. */
+function listing(problems: string[], max = 25): string {
+  const unique = [...new Set(problems)];
+  return unique.slice(0, max).join('\n') + (unique.length > max ? `\n…and ${unique.length - max} more` : '');
+}
+
+Valid('every page of each kind exists, the dataset page included', async () => {
+  const { root } = await site();
+  for (const [kind, path] of Object.entries(await pageKinds())) assert.ok(fileOf(root, path), `no ${kind} page at ${path}`);
+});
+
+Valid('the checker reports no errors on any page', async () => {
+  const { root, pages } = await site();
+  assert.ok(pages.length >= 10, `only ${pages.length} pages built`);
+  const messages = await vnu(pages.map((p) => join(root, p)));
+  const errors = messages.filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error');
+  const report = errors.map((m) => `${(m.url ?? '').replace(/^file:/, '').replace(root, '')}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? `\n    ${m.extract.replace(/\s+/g, ' ').trim()}` : ''}`);
+  assert.ok(errors.length === 0, `${errors.length} HTML errors:\n${listing(report)}`);
+});
+
+Valid.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const Links = suite('site: internal links');
+
+Links('every internal href and src leads to a built file, and every #fragment to an id there', async () => {
+  const { root, pages, html } = await site();
+  const idsCache = new Map<string, Set<string>>();
+  const idsOf = (file: string): Set<string> => {
+    let ids = idsCache.get(file);
+    if (!ids) {
+      const text = html.get(file.slice(root.length + 1)) ?? readFileSync(file, 'utf8');
+      ids = new Set(startTags(text).flatMap((t) => [t.attrs.get('id'), t.name === 'a' ? t.attrs.get('name') : undefined]).filter((x): x is string => x !== undefined));
+      idsCache.set(file, ids);
+    }
+    return ids;
+  };
+  const broken = new Map<string, string[]>();
+  const report = (what: string, page: string): void => void broken.set(what, [...(broken.get(what) ?? []), pathOf(page)]);
+  let checked = 0;
+  for (const page of pages) {
+    const base = ORIGIN + pathOf(page);
+    for (const tag of startTags(html.get(page)!)) {
+      for (const attr of URL_ATTRIBUTES) {
+        const value = tag.attrs.get(attr);
+        if (value === undefined || /^(data|mailto|tel|javascript):/i.test(value.trim())) continue;
+        const url = new URL(value.trim(), base);
+        if (url.origin !== ORIGIN) continue;
+        checked++;
+        const target = fileOf(root, url.pathname);
+        if (!target) {
+          report(`<${tag.name} ${attr}="${value}"> leads to no file`, page);
+          continue;
+        }
+        const fragment = decodeURIComponent(url.hash.slice(1));
+        if (fragment && !fragment.startsWith(':~:') && target.endsWith('.html') && !idsOf(target).has(fragment)) report(`<${tag.name} ${attr}="${value}">: no id "${fragment}" there`, page);
+      }
+    }
+  }
+  assert.ok(checked > pages.length, `only ${checked} internal links found`);
+  const lines = [...broken].map(([what, from]) => `${what}, on ${from[0]}${from.length > 1 ? ` and ${from.length - 1} more pages` : ''}`);
+  assert.ok(broken.size === 0, `${broken.size} broken links:\n${listing(lines)}`);
+});
+
+Links('a link to a missing page or a missing id is caught', () => {
+  // The checker above must be able to fail: the same resolution on made-up targets.
+  const root = tempDir();
+  assert.is(fileOf(root, '/articles/nothing-here/'), null);
+  assert.ok(!startTags('<p id="a">x</p><a href="#b">y</a>').some((t) => t.attrs.get('id') === 'b'));
+  assert.equal(startTags('<a href="/x/?a=1&amp;b=2">x</a>')[0]?.attrs.get('href'), '/x/?a=1&b=2');
+});
+
+Links.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const Weight = suite('site: page weight and script budget');
+
+Weight('an article page weighs at most 100 KB gzipped with its stylesheet and scripts, before search is used', async () => {
+  const { root, pages, html } = await site();
+  const articles = pages.filter((p) => p.startsWith('articles/'));
+  assert.ok(articles.length >= 5, 'the seed articles are built');
+  for (const page of articles) {
+    const text = html.get(page)!;
+    const loads = startTags(text)
+      .filter((t) => (t.name === 'link' && /\bstylesheet\b/.test(t.attrs.get('rel') ?? '')) || (t.name === 'script' && t.attrs.has('src')))
+      .map((t) => t.attrs.get('href') ?? t.attrs.get('src') ?? '');
+    assert.ok(loads.includes('/assets/gloss.css'), `${page} loads gloss.css`);
+    assert.ok(loads.includes('/assets/gloss.js'), `${page} loads gloss.js`);
+    let bytes = gzipSync(Buffer.from(text)).length;
+    for (const href of loads) {
+      const file = fileOf(root, new URL(href, ORIGIN + pathOf(page)).pathname);
+      assert.ok(file, `${page} loads ${href}, which exists`);
+      bytes += gzipSync(readFileSync(file!)).length;
+    }
+    assert.ok(bytes <= 100 * 1024, `${page}: ${(bytes / 1024).toFixed(1)} KB over the wire`);
+  }
+});
+
+Weight('our own JavaScript totals at most 20 KB unminified', () => {
+  const dir = join(ROOT, 'src', 'site', 'assets');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  assert.ok(files.includes('gloss.js') && files.includes('search.js'), 'gloss.js and search.js are ours');
+  const total = files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+  assert.ok(total <= 20 * 1024, `${files.join(' + ')} = ${(total / 1024).toFixed(1)} KB`);
+});
+
+Weight.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const Origins = suite('site: no third-party origins, a strict Content-Security-Policy');
+
+Origins('no page references another origin except Wikidata links with rel noopener noreferrer', async () => {
+  const { pages, html } = await site();
+  const wikidata: string[] = [];
+  const foreign: string[] = [];
+  for (const page of pages) {
+    for (const tag of startTags(html.get(page)!)) {
+      for (const attr of [...URL_ATTRIBUTES, 'srcset', 'imagesrcset']) {
+        const raw = tag.attrs.get(attr);
+        if (raw === undefined) continue;
+        for (const value of attr.endsWith('srcset') ? raw.split(',').map((s) => s.trim().split(/\s+/)[0] ?? '') : [raw.trim()]) {
+          if (/^(data|mailto|tel):/i.test(value)) continue;
+          const url = new URL(value, ORIGIN + pathOf(page));
+          if (url.origin === ORIGIN) continue;
+          const rel = (tag.attrs.get('rel') ?? '').split(/\s+/);
+          if (tag.name === 'a' && attr === 'href' && url.origin === 'https://www.wikidata.org' && rel.includes('noopener') && rel.includes('noreferrer')) wikidata.push(value);
+          else foreign.push(`${pathOf(page)}: ${tag.source}`);
+        }
+      }
+      const style = tag.attrs.get('style');
+      if (style && /url\(/i.test(style)) foreign.push(`${pathOf(page)}: inline style with url(): ${tag.source}`);
+    }
+  }
+  assert.ok(foreign.length === 0, `${foreign.length} references to other origins:\n${listing(foreign)}`);
+  assert.ok(wikidata.length > 0, 'entity pages link to Wikidata');
+});
+
+Origins('stylesheets and scripts load nothing from another origin', async () => {
+  const { root } = await site();
+  const assets = filesUnder(join(root, 'assets')).filter((f) => /\.(css|js)$/.test(f));
+  assert.ok(assets.includes('gloss.css') && assets.includes('gloss.js'));
+  for (const file of assets) {
+    const text = readFileSync(join(root, 'assets', file), 'utf8');
+    const origins = [...text.matchAll(/(?:https?:)?\/\/([a-z0-9.-]+\.[a-z]{2,})(?=[/'"`):])/gi)].map((m) => m[1]!.toLowerCase()).filter((host) => host !== 'www.wikidata.org');
+    assert.equal(origins, [], `${file} names ${origins.join(', ')}`);
+    if (file.endsWith('.css')) assert.not.match(text, /@import|url\(\s*['"]?(https?:)?\/\//i, `${file} imports nothing remote`);
+  }
+});
+
+Origins('every page has the CSP meta tag, our scripts only and no unsafe-inline', async () => {
+  const { pages, html } = await site();
+  for (const page of pages) {
+    const tags = startTags(html.get(page)!);
+    const csp = tags.filter((t) => t.name === 'meta' && (t.attrs.get('http-equiv') ?? '').toLowerCase() === 'content-security-policy');
+    assert.is(csp.length, 1, `${page} has one CSP meta tag`);
+    const policy = csp[0]!.attrs.get('content') ?? '';
+    const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map((d) => [d[0]!, d.slice(1)]));
+    assert.not.match(policy, /'unsafe-inline'/, `${page}: ${policy}`);
+    assert.not.match(policy, /'unsafe-eval'|'unsafe-hashes'|\*/, `${page}: ${policy}`);
+    assert.equal(directives.get('script-src'), ["'self'", "'wasm-unsafe-eval'"], `${page}: script-src`);
+    assert.equal(directives.get('default-src'), ["'self'"], `${page}: default-src`);
+    assert.equal(directives.get('object-src'), ["'none'"], `${page}: object-src`);
+    const headIndex = html.get(page)!.search(/<meta[^>]+http-equiv="Content-Security-Policy"/i);
+    const firstScript = html.get(page)!.search(/<script|<link[^>]+stylesheet/i);
+    assert.ok(headIndex >= 0 && headIndex < firstScript, `${page}: the policy comes before any stylesheet or script`);
+  }
+});
+
+Origins('no page relies on what the policy blocks: inline script, event handler attributes, inline style', async () => {
+  const { pages, html } = await site();
+  const problems: string[] = [];
+  for (const page of pages) {
+    const text = html.get(page)!;
+    for (const s of scripts(text)) {
+      const type = (s.attrs.get('type') ?? '').toLowerCase();
+      const data = type === 'application/json' || type === 'application/ld+json';
+      if (!s.attrs.has('src') && !data) problems.push(`${page}: inline script ${s.content.slice(0, 60)}`);
+      if (s.attrs.has('src') && !/^\/(assets|pagefind)\//.test(s.attrs.get('src')!)) problems.push(`${page}: script ${s.attrs.get('src')}`);
+    }
+    for (const tag of startTags(text)) {
+      for (const name of tag.attrs.keys()) if (/^on/.test(name)) problems.push(`${page}: ${tag.source}`);
+      if (tag.attrs.has('style')) problems.push(`${page}: style attribute in ${tag.source}`);
+      if (tag.name === 'style') problems.push(`${page}: <style> element`);
+    }
+  }
+  assert.ok(problems.length === 0, listing(problems));
+});
+
+Origins.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const Escaping = suite('site: article text is escaped');
+
+const SCRIPT = '<script>alert(1)</script>';
+const IMG = '"><img src=x onerror=alert(1)>';
+
+let fixture: Promise<{ site: string; status: number; output: string }> | null = null;
+/** A fixture corpus whose titles, bodies and metadata try to inject markup. */
+function hostileSite(): Promise<{ site: string; status: number; output: string }> {
+  fixture ??= Promise.resolve().then(() => {
+    const input = fixtureInput({
+      'hostile.txt': `${SCRIPT} Harbour strike ${IMG}\n\nDockers in Gdansk walked out on Tuesday ${SCRIPT} and the union said ${IMG} talks had failed.\n\n"We will not go back ${SCRIPT}," said Ewa Nowak, the union leader.\n`,
+      'hostile.meta.json': JSON.stringify({ outlet: `Courier ${IMG}` }),
+      'front.md': `---\ntitle: '${IMG} Port talks ${SCRIPT}'\noutlet: '${SCRIPT} Gazette'\nauthor: '${IMG}'\npublished: 2024-03-05\n---\n\nThe port authority in Gdansk said on Monday that talks ${IMG} would resume.\n\n${SCRIPT}\n`,
+    });
+    const out = join(tempDir(), '_site');
+    const r = runBuild(['--seeds', input.seeds, '--data', input.data, '--out', out]);
+    return { site: out, status: r.status, output: r.stdout + r.stderr };
+  });
+  return fixture;
+}
+
+Escaping('a fixture whose title, body and metadata hold <script> and an onerror <img> builds', async () => {
+  const { site: out, status, output } = await hostileSite();
+  assert.is(status, 0, output);
+  assert.is(readdirSync(join(out, 'articles')).length, 2, 'both fixture articles have pages');
+});
+
+Escaping('no page of that site has a script other than ours, nor any <img>', async () => {
+  const { site: out, status, output } = await hostileSite();
+  assert.is(status, 0, output);
+  const pages = filesUnder(out).filter((f) => f.endsWith('.html'));
+  assert.ok(pages.length >= 5);
+  for (const page of pages) {
+    const text = readFileSync(join(out, page), 'utf8');
+    for (const s of scripts(text)) {
+      const src = s.attrs.get('src');
+      const type = (s.attrs.get('type') ?? '').toLowerCase();
+      if (src) assert.ok(['/assets/gloss.js', '/assets/search.js'].includes(src) || src.startsWith('/pagefind/'), `${page}: script src ${src}`);
+      else {
+        assert.ok(type === 'application/json' || type === 'application/ld+json', `${page}: inline script of type "${type}"`);
+        assert.not.match(s.content, /alert\(1\)<|<\/?script|<img/i, `${page}: a data block holds raw markup`);
+        JSON.parse(s.content);
+      }
+    }
+    const tags = startTags(text);
+    assert.not.ok(tags.some((t) => t.name === 'img'), `${page} has an <img>`);
+    assert.not.ok(tags.some((t) => [...t.attrs.keys()].some((a) => a.startsWith('on'))), `${page} has an event handler attribute`);
+  }
+});
+
+Escaping('the article page shows the hostile title and body as text', async () => {
+  const { site: out, status, output } = await hostileSite();
+  assert.is(status, 0, output);
+  const pages = readdirSync(join(out, 'articles')).map((id) => readFileSync(join(out, 'articles', id, 'index.html'), 'utf8'));
+  const strike = pages.find((p) => p.includes('Harbour strike'));
+  assert.ok(strike, 'the .txt fixture has a page');
+  const h1 = /<h1>([\s\S]*?)<\/h1>/.exec(strike!)?.[1] ?? '';
+  assert.match(h1, '&lt;script&gt;alert(1)&lt;/script&gt;');
+  assert.is(decodeEntities(h1.replace(/<[^>]+>/g, '')), `${SCRIPT} Harbour strike ${IMG}`);
+  const body = /<div class="article-body">([\s\S]*?)<\/div>/.exec(strike!)?.[1] ?? '';
+  assert.match(body, '&lt;script&gt;alert(1)&lt;/script&gt;');
+  assert.match(decodeEntities(body.replace(/<[^>]+>/g, '')), `Dockers in Gdansk walked out on Tuesday ${SCRIPT} and the union said ${IMG} talks had failed.`);
+  const title = /<title>([\s\S]*?)<\/title>/.exec(strike!)?.[1] ?? '';
+  assert.is(decodeEntities(title), `${SCRIPT} Harbour strike ${IMG} · Gloss`);
+  const port = pages.find((p) => p.includes('Port talks'));
+  assert.ok(port, 'the Markdown fixture has a page');
+  assert.match(port!, '&lt;script&gt;alert(1)&lt;/script&gt; Gazette');
+});
+
+Escaping.run();
