@@ -37,7 +37,7 @@ if (process.argv.includes('--json')) {
     console.log(' claims (overlap ≥ half the shorter)');
     console.log(row('detection', set.claims.detection));
     for (const k of ['source', 'polarity', 'hedged', 'quote'] as const) console.log(`  ${k.padEnd(14)} accuracy ${pct(set.claims[k].accuracy)}  (${set.claims[k].correct}/${set.claims[k].total})`);
-    console.log(`  cluster purity ${pct(set.clusters.purity)}  (${set.clusters.members} matched claims in ${set.clusters.clusters} clusters)`);
+    console.log(`  cluster purity ${pct(set.clusters.purity)}  (${set.clusters.members} matched claims in ${set.clusters.clusters} clusters); same-proposition pairs: precision ${pct(set.clusters.pairPrecision)}, recall ${pct(set.clusters.pairRecall)}`);
     if (process.argv.includes('--errors')) for (const e of [...set.entities.errors, ...set.claims.errors]) console.log(`    ${e}`);
   }
 }

@@ -64,7 +64,7 @@ const annotateStage: Stage = (state) => {
   const curation = loadCuration(join(dataDir(state.options), 'curation'), state.articles, state.knowledgeBase);
   const curated = applyCuration(documents, curation, gazetteer);
   const problems = [...state.problems, ...curation.problems, ...curated.problems];
-  const clustered = clusterClaims(curated.documents, curation.clusterLabels);
+  const clustered = clusterClaims(curated.documents, curation.clusterLabels, gazetteer.entities);
   const entities = mergeEntities(state.knowledgeBase, generated);
   const corpus: Corpus = { documents: clustered.documents, entities, clusters: clustered.clusters, warnings: problems.filter((p) => p.severity === 'warning') };
   return { ...state, documents: clustered.documents, generated, corpus, problems };

@@ -606,7 +606,10 @@ Determinism('removes the files of an article that has left the corpus', () => {
   const dir = join(tempDir('gloss-export-'), 'data');
   writeDataset(corpus, dir);
   const gone = documents[0]?.article.id ?? '';
-  writeDataset({ ...corpus, documents: corpus.documents.filter((d) => d.article.id !== gone) }, dir);
+  const documentsLeft = corpus.documents.filter((d) => d.article.id !== gone);
+  const claimsLeft = new Set(documentsLeft.flatMap((d) => d.claims.map((c) => c.id)));
+  const clusters = corpus.clusters.map((k) => ({ ...k, claimIds: k.claimIds.filter((id) => claimsLeft.has(id)) })).filter((k) => k.claimIds.length > 0);
+  writeDataset({ ...corpus, documents: documentsLeft, clusters }, dir);
   for (const path of [`sources/${gone}.txt`, `articles/${gone}.csv`, `articles/${gone}.jsonld`]) assert.not.ok(existsSync(join(dir, path)), path);
   assert.ok(existsSync(join(dir, 'articles.csv')));
 });

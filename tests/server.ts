@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
 import { ROOT } from './helpers.ts';
 
 /** Content types by file extension; anything else is served as application/octet-stream. */
@@ -249,4 +250,15 @@ export function filesUnder(root: string, sub = ''): string[] {
     else if (entry.isFile()) out.push(rel);
   }
   return out.sort();
+}
+
+/** Debian's Chromium, headless, with nothing that reaches the network on its own. */
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Launches headless Chromium through playwright-core (no browser download). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+  });
 }

@@ -156,7 +156,7 @@ export function scoreClaims(gold: GoldClaim[], predicted: Claim[], label = ''): 
 }
 
 /** Cluster purity: for each predicted cluster, the share of its members in its most common gold cluster. */
-export function clusterPurity(pairs: Array<[GoldClaim, Claim]>): { purity: number; clusters: number; members: number } {
+export function clusterPurity(pairs: Array<[GoldClaim, Claim]>): { purity: number; clusters: number; members: number; pairPrecision: number; pairRecall: number } {
   const byPredicted = new Map<string, string[]>();
   for (const [g, p] of pairs) {
     if (!p.clusterId) continue;
@@ -172,7 +172,23 @@ export function clusterPurity(pairs: Array<[GoldClaim, Claim]>): { purity: numbe
     majority += Math.max(...counts.values());
     members += list.length;
   }
-  return { purity: members ? majority / members : 1, clusters: byPredicted.size, members };
+  // Pairwise: of claim pairs from different articles, those grouped together by us and by the gold.
+  let both = 0;
+  let ours = 0;
+  let theirs = 0;
+  for (let i = 0; i < pairs.length; i++) {
+    for (let j = i + 1; j < pairs.length; j++) {
+      const [ga, pa] = pairs[i]!;
+      const [gb, pb] = pairs[j]!;
+      if (pa.articleId === pb.articleId) continue;
+      const predicted = pa.clusterId !== null && pa.clusterId === pb.clusterId;
+      const gold = ga.cluster != null && ga.cluster === gb.cluster;
+      if (predicted) ours++;
+      if (gold) theirs++;
+      if (predicted && gold) both++;
+    }
+  }
+  return { purity: members ? majority / members : 1, clusters: byPredicted.size, members, pairPrecision: ours ? both / ours : 1, pairRecall: theirs ? both / theirs : 1 };
 }
 
 /** Everything `npm run eval` reports for one gold set. */
@@ -181,7 +197,7 @@ export interface SetReport {
   files: number;
   entities: EntityReport;
   claims: ClaimReport;
-  clusters: { purity: number; clusters: number; members: number };
+  clusters: { purity: number; clusters: number; members: number; pairPrecision: number; pairRecall: number };
 }
 
 function pool<T extends { errors: string[] }>(reports: T[], merge: (a: T, b: T) => T): T {
@@ -211,7 +227,7 @@ export function evaluateSet(name: string, goldDir: string, root: string, knowled
     if (!article) throw new Error(`gold source ${gold.source} does not ingest`);
     return annotate(article, gazetteer).document;
   });
-  const { documents: clustered } = clusterClaims(documents, new Map());
+  const { documents: clustered } = clusterClaims(documents, new Map(), gazetteer.entities);
   const entityReports = golds.map((gold, i) => scoreMentions(gold.mentions, clustered[i]!.mentions, basename(gold.source)));
   const claimReports = golds.map((gold, i) => scoreClaims(gold.claims, clustered[i]!.claims, basename(gold.source)));
   const entities = pool(entityReports, (a, b) => {

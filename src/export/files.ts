@@ -80,8 +80,9 @@ const col = {
   start: (required = true): DatasetColumn => ({ name: 'start', type: 'integer', required, minimum: 0, description: "First character of the span: a count of Unicode code points into sources/{article_id}.txt (Python's text[start:end])." }),
   end: (required = true): DatasetColumn => ({ name: 'end', type: 'integer', required, minimum: 0, description: 'Code point just past the span (end exclusive).' }),
   exact: (required = true): DatasetColumn => ({ name: 'exact', type: 'string', required, description: `The marked text: text[start:end]. ${VERBATIM_NOTE}` }),
-  prefix: (required = true): DatasetColumn => ({ name: 'prefix', type: 'string', required, description: `Up to 32 code points before the span (W3C TextQuoteSelector prefix). ${VERBATIM_NOTE}` }),
-  suffix: (required = true): DatasetColumn => ({ name: 'suffix', type: 'string', required, description: `Up to 32 code points after the span (W3C TextQuoteSelector suffix). ${VERBATIM_NOTE}` }),
+  // Not required: a span at the very start (end) of the text has an empty prefix (suffix), which a CSV cannot tell from null.
+  prefix: (): DatasetColumn => ({ name: 'prefix', type: 'string', description: `Up to 32 code points before the span (W3C TextQuoteSelector prefix); empty when the span starts the text. ${VERBATIM_NOTE}` }),
+  suffix: (): DatasetColumn => ({ name: 'suffix', type: 'string', description: `Up to 32 code points after the span (W3C TextQuoteSelector suffix); empty when the span ends the text. ${VERBATIM_NOTE}` }),
   entityId: (): DatasetColumn => ({ name: 'entity_id', type: 'string', pattern: ID_PATTERN, description: 'Entity (entities.csv) the mention refers to; empty for a date.' }),
   mentionType: (required = true): DatasetColumn => ({ name: 'type', type: 'string', required, enum: MENTION_TYPES, description: 'Type of the mention: person, organization, place, event or date.' }),
   form: (required = true): DatasetColumn => ({ name: 'form', type: 'string', required, enum: ['name', 'adjectival'], description: 'How the mention names its entity: by name, or by an adjectival form ("North Korean").' }),
