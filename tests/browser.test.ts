@@ -1,0 +1,375 @@
+/**
+ * The built site in headless Chromium, served on 127.0.0.1: search and its filters, entity
+ * cards, keys and toggles on an article, the article without JavaScript, a clean console on
+ * every kind of page, and the screenshots in docs/screenshots/.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { ROOT } from './helpers.ts';
+import { buildSiteOnce, launchBrowser, serveSite, type SiteServer } from './server.ts';
+
+/** The seed article whose text has "Vladivostok" (the Irish Times editorial spells it "Vladivostock"). */
+const ALLIANCE = '/articles/how-concerning-is-a-russia-kim-jong-un-alliance/';
+/** Seed articles that never mention the city. */
+const NOT_VLADIVOSTOK = [
+  '/articles/the-guardian-view-on-ties-between-north-korea-and-russia-bad/',
+  '/articles/are-russia-and-north-korea-set-to-become-closest-allies/',
+  '/articles/north-korea-seizes-on-russian-isolation-to-deepen-ties-with/',
+];
+const MARK = 'a.m[data-entity="vladivostok"]';
+
+interface Env {
+  server: SiteServer;
+  browser: Browser;
+}
+
+let env: Promise<Env> | null = null;
+/** One build, one server and one browser for this file, started by the first test that needs them. */
+function setup(): Promise<Env> {
+  env ??= (async () => {
+    const server = await serveSite(await buildSiteOnce());
+    const browser = await launchBrowser();
+    return { server, browser };
+  })();
+  return env;
+}
+
+async function teardown(): Promise<void> {
+  const started = env;
+  env = null;
+  const e = await started?.catch(() => null);
+  await e?.browser.close().catch(() => undefined);
+  await e?.server.close();
+}
+
+interface Opened {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, uncaught exceptions and failed requests seen so far. */
+  errors: string[];
+  /** The HTTP status of the page itself. */
+  status: number;
+}
+
+/** A fresh context (1200×900, light scheme unless told) with a page at the path, its errors recorded. */
+async function open(path: string, options: BrowserContextOptions = {}): Promise<Opened> {
+  const { server, browser } = await setup();
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme: 'light', reducedMotion: 'reduce', ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  const response = await page.goto(server.url(path), { waitUntil: 'load' });
+  return { context, page, errors, status: response?.status() ?? 0 };
+}
+
+/** Runs a test body on a page and always closes its context. */
+async function on(path: string, body: (o: Opened) => Promise<void>, options: BrowserContextOptions = {}): Promise<void> {
+  const opened = await open(path, options);
+  try {
+    await body(opened);
+  } finally {
+    await opened.context.close();
+  }
+}
+
+/** The site paths of the search results listed now. */
+async function resultPaths(page: Page): Promise<string[]> {
+  return page.$$eval('#search-results li > a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+/** Waits until the results list differs from what it was (the search runs asynchronously). */
+async function resultsChange(page: Page, before: string): Promise<void> {
+  await page.waitForFunction((old) => (document.getElementById('search-status')?.textContent ?? '') + '|' + document.getElementById('search-results')?.innerHTML !== old, before, { timeout: 10_000 });
+}
+
+async function resultsState(page: Page): Promise<string> {
+  return page.evaluate(() => (document.getElementById('search-status')?.textContent ?? '') + '|' + document.getElementById('search-results')?.innerHTML);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const Search = suite('browser: search');
+
+Search('searching "Vladivostok" lists the article that mentions it, and no article that does not', async () => {
+  await on('/search/?q=Vladivostok', async ({ page, errors }) => {
+    await page.waitForSelector('#search-results li', { timeout: 15_000 });
+    assert.is(await page.inputValue('#q'), 'Vladivostok', 'the query from ?q= is in the box');
+    const paths = await resultPaths(page);
+    assert.ok(paths.includes(ALLIANCE), `results: ${paths.join(', ')}`);
+    for (const other of NOT_VLADIVOSTOK) assert.not.ok(paths.includes(other), `${other} does not mention Vladivostok`);
+    assert.match((await page.textContent('#search-status')) ?? '', /\d+ results? for “Vladivostok”/);
+    const title = await page.textContent(`#search-results li > a[href^="${ALLIANCE}"]`);
+    assert.is(title, 'How Concerning is a Russia-Kim Jong Un Alliance?', 'a result is titled with its article');
+    assert.equal(errors, []);
+  });
+});
+
+Search('every result links to a passage that is on its page', async () => {
+  await on('/search/?q=Vladivostok', async ({ page }) => {
+    await page.waitForSelector('#search-results li', { timeout: 15_000 });
+    const hrefs = await page.$$eval('#search-results li > a', (links) => links.map((a) => (a as HTMLAnchorElement).href));
+    assert.ok(hrefs.length > 0);
+    const missing: string[] = [];
+    for (const href of hrefs) {
+      const url = new URL(href);
+      const fragment = /^#:~:text=(.*)$/.exec(url.hash)?.[1];
+      if (!fragment) continue;
+      const wanted = decodeURIComponent(fragment).replace(/\s+/g, ' ').trim();
+      url.hash = '';
+      await page.goto(url.href);
+      const text = (await page.innerText('main')).replace(/\s+/g, ' ');
+      if (!text.includes(wanted)) missing.push(`${url.pathname}: "${wanted}"`);
+    }
+    assert.ok(missing.length === 0, `text fragments not on their pages (hidden filter text indexed as content?):\n${missing.join('\n')}`);
+  });
+});
+
+Search('choosing an outlet in the outlet filter narrows the results to that outlet', async () => {
+  await on('/search/?q=Vladivostok', async ({ page, errors }) => {
+    await page.waitForSelector('#search-results li', { timeout: 15_000 });
+    const all = await resultPaths(page);
+    const outlet = page.locator('#search-filters select[name="outlet"]');
+    const options = await outlet.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    assert.ok(options.includes('unknown') && options.includes('The Guardian'), `outlet options: ${options.join(', ')}`);
+
+    let before = await resultsState(page);
+    await outlet.selectOption('unknown');
+    await resultsChange(page, before);
+    const narrowed = await resultPaths(page);
+    assert.equal(narrowed, [ALLIANCE], 'only the alliance article, whose outlet is unknown');
+    assert.ok(narrowed.length < all.length, `${all.length} results before, ${narrowed.length} after`);
+    assert.is(new URL(page.url()).searchParams.get('outlet'), 'unknown', 'the filter is kept in the address');
+    assert.is(new URL(page.url()).searchParams.get('q'), 'Vladivostok');
+
+    before = await resultsState(page);
+    await outlet.selectOption('The Guardian');
+    await resultsChange(page, before);
+    assert.equal(await resultPaths(page), [], 'The Guardian never mentions Vladivostok');
+    assert.match((await page.textContent('#search-status')) ?? '', /^0 results/);
+
+    before = await resultsState(page);
+    await outlet.selectOption('');
+    await resultsChange(page, before);
+    assert.equal((await resultPaths(page)).sort(), [...all].sort(), 'any outlet brings every result back');
+    assert.equal(errors, []);
+  });
+});
+
+Search.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const Marks = suite('browser: marks on an article');
+
+Marks('focusing a mark shows its entity card with the label', async () => {
+  await on(ALLIANCE, async ({ page, errors }) => {
+    assert.ok(await page.locator('#gloss-card').isHidden(), 'no card before a mark has focus');
+    await page.locator(MARK).first().focus();
+    const card = page.locator('#gloss-card');
+    await card.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.is((await card.locator('h2').textContent())?.trim(), 'Vladivostok');
+    assert.match((await card.textContent()) ?? '', /Place/);
+    assert.is(await page.locator(MARK).first().getAttribute('aria-describedby'), 'gloss-card', 'the card describes the focused mark');
+    const markBox = await page.locator(MARK).first().boundingBox();
+    const cardBox = await card.boundingBox();
+    assert.ok(markBox && cardBox && cardBox.y >= markBox.y + markBox.height - 1, 'the card opens below the mark');
+    assert.ok(cardBox && cardBox.x >= 0 && cardBox.x + cardBox.width <= 1200, 'the card stays within the window');
+    await page.keyboard.press('Escape');
+    assert.ok(await card.isHidden(), 'Escape closes the card');
+    assert.equal(errors, []);
+  });
+});
+
+Marks("the mark and the card's entity link both lead to the entity page", async () => {
+  await on(ALLIANCE, async ({ page, errors }) => {
+    assert.is(await page.locator(MARK).first().getAttribute('href'), '/entities/vladivostok/');
+    await page.locator(MARK).first().focus();
+    const link = page.locator('#gloss-card a', { hasText: 'Entity page' });
+    await link.waitFor({ state: 'visible', timeout: 5_000 });
+    await Promise.all([page.waitForURL('**/entities/vladivostok/'), link.click()]);
+    assert.is((await page.textContent('h1'))?.trim(), 'Vladivostok');
+    await page.goBack();
+    await Promise.all([page.waitForURL('**/entities/vladivostok/'), page.locator(MARK).first().click()]);
+    assert.is((await page.textContent('h1'))?.trim(), 'Vladivostok');
+    assert.equal(errors, []);
+  });
+});
+
+/** The marks j and k walk, in reading order: low-confidence ones are hidden at first. */
+async function walkable(page: Page): Promise<string[]> {
+  return page.$$eval('.article .m, .article .claim[id]', (marks) => {
+    const article = document.querySelector('.article')!;
+    return marks
+      .filter((m) => {
+        const type = m.classList.contains('claim') ? 'claim' : m.getAttribute('data-type');
+        return !article.classList.contains(`hide-${type}`) && !(m.classList.contains('low') && article.classList.contains('hide-low'));
+      })
+      .map((m) => m.id);
+  });
+}
+
+const focusedId = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');
+
+Marks('pressing j moves focus to the next mark, and k back to the previous', async () => {
+  await on(ALLIANCE, async ({ page, errors }) => {
+    const order = await walkable(page);
+    assert.ok(order.length > 10, `${order.length} marks`);
+    await page.keyboard.press('j');
+    assert.is(await focusedId(page), order[0], 'j with nothing focused goes to the first mark');
+    await page.keyboard.press('j');
+    assert.is(await focusedId(page), order[1], 'j goes to the next mark');
+    await page.keyboard.press('j');
+    assert.is(await focusedId(page), order[2]);
+    await page.keyboard.press('k');
+    assert.is(await focusedId(page), order[1], 'k goes back');
+    assert.ok(await page.locator('#gloss-card').isVisible(), 'the card follows the focus');
+    await page.locator('#site-search').focus();
+    await page.keyboard.type('jk');
+    assert.is(await page.inputValue('#site-search'), 'jk', 'j and k still type in the search box');
+    assert.equal(errors, []);
+  });
+});
+
+Marks("unticking a type toggle hides that type's marks, and ticking it shows them again", async () => {
+  await on(ALLIANCE, async ({ page, errors }) => {
+    const place = page.locator('.article .m.t-place:not(.low)').first();
+    const style = (): Promise<{ line: string; color: string; parent: string }> =>
+      place.evaluate((m) => ({ line: getComputedStyle(m).textDecorationLine, color: getComputedStyle(m).color, parent: getComputedStyle(m.parentElement!).color }));
+    const shown = await style();
+    assert.match(shown.line, 'underline', 'a place mark is underlined');
+    assert.is.not(shown.color, shown.parent, 'a place mark has its own colour');
+
+    const toggle = page.locator('.toggle[data-toggle="place"]');
+    assert.ok(await toggle.isEnabled(), 'script enables the toggle');
+    await toggle.uncheck();
+    assert.ok(await page.locator('.article').evaluate((a) => a.classList.contains('hide-place')), 'the article gets hide-place');
+    const hidden = await style();
+    assert.is(hidden.line, 'none', 'no underline');
+    assert.is(hidden.color, hidden.parent, 'the colour of the text around it');
+    const person = await page.locator('.article .m.t-person:not(.low)').first().evaluate((m) => getComputedStyle(m).textDecorationLine);
+    assert.match(person, 'underline', 'other types stay marked');
+
+    const order = await walkable(page);
+    const types = await page.$$eval('.article .m.t-place', (ms) => ms.map((m) => m.id));
+    assert.not.ok(order.some((id) => types.includes(id)), 'j skips hidden types');
+
+    await toggle.check();
+    assert.equal(await style(), shown, 'ticking it again restores the mark');
+    assert.equal(errors, []);
+  });
+});
+
+Marks('without JavaScript the article still shows its marks, styled, and links them', async () => {
+  await on(
+    ALLIANCE,
+    async ({ page, errors }) => {
+      const marks = await page.locator('.article a.m').count();
+      assert.ok(marks > 10, `${marks} linked marks`);
+      const look = await page.locator(MARK).first().evaluate((m) => ({ line: getComputedStyle(m).textDecorationLine, color: getComputedStyle(m).color, parent: getComputedStyle(m.parentElement!).color, href: m.getAttribute('href') }));
+      assert.match(look.line, 'underline');
+      assert.is.not(look.color, look.parent);
+      assert.is(look.href, '/entities/vladivostok/');
+      assert.is(await page.locator('#gloss-card').count(), 0, 'no card without script');
+      assert.ok(await page.locator('.legend-tools').isHidden(), 'controls that need script stay hidden');
+      const claims = await page.locator('.article .claim[id]').count();
+      assert.ok(claims > 0, 'claims are marked too');
+      assert.equal(errors, []);
+    },
+    { javaScriptEnabled: false },
+  );
+});
+
+Marks.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const Console = suite('browser: a clean console on every kind of page');
+
+const KINDS: Array<[string, string]> = [
+  ['home', '/'],
+  ['article', ALLIANCE],
+  ['entity', '/entities/vladivostok/'],
+  ['entities index', '/entities/'],
+  ['claims index', '/claims/'],
+  ['claim cluster', 'a cluster'],
+  ['outlets index', '/outlets/'],
+  ['outlet', '/outlets/the-irish-times/'],
+  ['methodology', '/methodology/'],
+  ['search', '/search/?q=Vladivostok'],
+  ['dataset', '/data/'],
+];
+
+/** The first claim cluster page built (the seeds have claims reported by more than one article). */
+async function clusterPath(): Promise<string> {
+  const claims = join(await buildSiteOnce(), 'claims');
+  const first = readdirSync(claims).filter((n) => existsSync(join(claims, n, 'index.html'))).sort()[0];
+  assert.ok(first, 'the seeds give at least one cluster of claims');
+  return `/claims/${first}/`;
+}
+
+for (const [kind, where] of KINDS) {
+  Console(`the ${kind} page loads and is used without console errors or page errors`, async () => {
+    const path = kind === 'claim cluster' ? await clusterPath() : where;
+    await on(path, async ({ page, errors, status }) => {
+      assert.is(status, 200, `${path} is served`);
+      if (kind === 'search') await page.waitForSelector('#search-results li', { timeout: 15_000 });
+      if (kind === 'article') {
+        await page.locator('.article .m').first().hover();
+        await page.keyboard.press('j');
+        await page.locator('.toggle[data-toggle="claim"]').uncheck();
+        await page.locator('#show-low').check();
+      }
+      const sortable = page.locator('table.sortable th button').first();
+      if (await sortable.count()) await sortable.click();
+      await page.waitForLoadState('networkidle');
+      assert.equal(errors, [], `${path}:\n${errors.join('\n')}`);
+    });
+  });
+}
+
+Console.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const Screens = suite('browser: screenshots for the docs');
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const data = readFileSync(file);
+  assert.is(data.subarray(1, 4).toString('latin1'), 'PNG', `${file} is a PNG`);
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+}
+
+Screens.after(teardown);
+
+Screens('the home, an article and an entity page are saved at 1200×900 in the light scheme', async () => {
+  const dir = join(ROOT, 'docs', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  for (const [name, path] of [['home', '/'], ['article', ALLIANCE], ['entity', '/entities/vladivostok/']] as const) {
+    await on(path, async ({ page }) => {
+      if (name === 'article') {
+        await page.locator(MARK).first().scrollIntoViewIfNeeded();
+        await page.locator(MARK).first().focus();
+        await page.locator('#gloss-card').waitFor({ state: 'visible' });
+      }
+      assert.ok(await page.evaluate(() => matchMedia('(prefers-color-scheme: light)').matches), 'the light scheme');
+      const png = await page.screenshot({ type: 'png' });
+      writeFileSync(join(dir, `${name}.png`), png);
+    });
+    const file = join(dir, `${name}.png`);
+    assert.equal(pngSize(file), { width: 1200, height: 900 });
+    assert.ok(readFileSync(file).length > 20_000, `${name}.png is not blank`);
+  }
+});
+
+Screens.run();
