@@ -5,7 +5,7 @@ import glossEleventy from './src/render/eleventy.ts';
 export default function (eleventyConfig) {
   glossEleventy(eleventyConfig);
   return {
-    dir: { input: 'src/site', includes: '_includes', data: '_data', output: '_site' },
+    dir: { input: 'src/site', includes: '_includes', data: '_data' },
     templateFormats: ['11ty.ts'],
   };
 }

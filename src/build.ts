@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
 import { formatProblem } from './problems.ts';
@@ -55,6 +55,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const site = siteData(pipeline.corpus);
   setSite(site);
   const temp = mkdtempSync(join(dirname(output), '.gloss-build-'));
+  // mkdtemp makes the folder private; a site is read by web servers running as other users.
+  chmodSync(temp, 0o755);
   try {
     const stage = async (name: string, count: number, run: () => Promise<void> | void): Promise<void> => {
       const started = performance.now();
