@@ -20,6 +20,12 @@ export interface WrittenFile {
 /** The dialect every CSV of the dataset is written in (RFC 4180). */
 const CSV_DIALECT = { delimiter: ',', doubleQuote: true, lineTerminator: '\r\n', quoteChar: '"', header: true } as const;
 
+/** A field with its name, type and constraints only: per-article tables repeat the main tables' descriptions. */
+function briefField(c: DatasetColumn): Json {
+  const { description: _description, ...rest } = field(c);
+  return rest;
+}
+
 function field(c: DatasetColumn): Json {
   const constraints: Json = {};
   if (c.required) constraints['required'] = true;
@@ -38,9 +44,9 @@ function field(c: DatasetColumn): Json {
 }
 
 /** The Table Schema of a CSV's description: its fields, null as the empty cell, and its keys. */
-export function tableSchema(file: DatasetFile): Json {
+export function tableSchema(file: DatasetFile, brief = false): Json {
   return {
-    fields: (file.columns ?? []).map(field),
+    fields: (file.columns ?? []).map(brief ? briefField : field),
     missingValues: [''],
     ...(file.primaryKey ? { primaryKey: file.primaryKey } : {}),
     ...(file.foreignKeys?.length
@@ -49,20 +55,26 @@ export function tableSchema(file: DatasetFile): Json {
   };
 }
 
+/** Files of one article (sources/, articles/): many in a large corpus, so described briefly. */
+function perArticle(file: DatasetFile): boolean {
+  return file.path.startsWith('sources/') || file.path.startsWith('articles/');
+}
+
 function resource({ file, bytes, sha256 }: WrittenFile): Json {
   const tabular = Boolean(file.columns);
+  const brief = perArticle(file);
   return {
     profile: tabular ? 'tabular-data-resource' : 'data-resource',
     name: file.name,
     path: file.path,
     title: file.title,
-    description: file.description,
+    ...(brief ? {} : { description: file.description }),
     format: file.format,
     mediatype: file.mediatype,
     encoding: 'utf-8',
     bytes,
     hash: `sha256:${sha256}`,
-    ...(tabular ? { dialect: CSV_DIALECT, schema: tableSchema(file) } : {}),
+    ...(tabular ? { dialect: CSV_DIALECT, schema: tableSchema(file, brief) } : {}),
   };
 }
 

@@ -21,6 +21,11 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** JSON-LD as the dataset writes it: one line (these files grow with the corpus), a final newline. */
+function jsonLine(value: unknown): string {
+  return `${JSON.stringify(value)}\n`;
+}
+
 /** A description with its `{id}` or `{name}` placeholder filled in. */
 function instance(template: string, key: string | undefined): DatasetFile {
   const file = datasetFile(template);
@@ -90,13 +95,13 @@ export function writeDataset(corpus: Corpus, dataDir: string): void {
   out.csv('mentions.csv', mentionRows(corpus));
   out.csv('claims.csv', claimRows(corpus));
   out.csv('clusters.csv', clusterRows(corpus));
-  out.write('annotations.jsonld', json(annotationCollection(documents, entityById)));
+  out.write('annotations.jsonld', jsonLine(annotationCollection(documents, entityById)));
   const perArticle = new Map(articleAnnotations(documents, entityById).map((a) => [a.articleId, a.json]));
   for (const doc of documents) {
     const id = doc.article.id;
     out.write('sources/{id}.txt', doc.article.text, id);
     out.csv('articles/{id}.csv', articleAnnotationRows(doc), id);
-    out.write('articles/{id}.jsonld', json(perArticle.get(id)), id);
+    out.write('articles/{id}.jsonld', jsonLine(perArticle.get(id)), id);
   }
   out.write('contexts/anno.jsonld', readFileSync(ANNO_CONTEXT_FILE));
   out.write('contexts/schema.jsonld', json({ '@context': SCHEMA_ORG_CONTEXT }));
@@ -109,6 +114,6 @@ export function writeDataset(corpus: Corpus, dataDir: string): void {
   const main = ['articles.csv', 'entities.csv', 'mentions.csv', 'claims.csv', 'clusters.csv', 'annotations.jsonld'];
   const downloads: Download[] = [...out.written.filter((w) => main.includes(w.file.path)).map((w) => ({ ...w.file, written: w })), datasetFile('datapackage.json')];
   const clusters = [...corpus.clusters].sort((a, b) => byString(a.id, b.id));
-  out.write('corpus.jsonld', json(corpusGraph({ documents, entities, clusters, downloads })));
+  out.write('corpus.jsonld', jsonLine(corpusGraph({ documents, entities, clusters, downloads })));
   out.write('datapackage.json', json(dataPackage(documents, out.written)));
 }
