@@ -20,6 +20,12 @@ export interface BuildOptions {
   strict?: boolean;
   /** Skip the Pagefind index (benchmarks of rendering alone). */
   index?: boolean;
+  /** Worker threads for annotation (1: serial). */
+  workers?: number;
+  /** Folder of the annotation cache; `.cache/annotations` under the root when absent. */
+  cacheDir?: string;
+  /** Set false to annotate every article afresh. */
+  cache?: boolean;
   /** Progress and summary lines. */
   log?: (line: string) => void;
 }
@@ -40,11 +46,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((): void => undefined);
   const root = resolve(options.root);
   const output = resolve(options.output ?? join(root, '_site'));
-  const pipeline: PipelineResult = runPipeline({
+  const pipeline: PipelineResult = await runPipeline({
     root,
     seeds: options.seeds,
     data: options.data,
     strict: options.strict,
+    workers: options.workers,
+    cacheDir: options.cache === false ? undefined : (options.cacheDir ?? join(root, '.cache', 'annotations')),
     onStage: (stage, event, detail) => {
       if (event === 'end') log(`${stage.padEnd(9)} ${String(detail.count).padStart(6)} articles  ${(detail.ms / 1000).toFixed(2)} s`);
     },

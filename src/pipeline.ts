@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { annotate, compileGazetteer } from './annotate/index.ts';
+import { compileGazetteer } from './annotate/index.ts';
+import { annotateAll } from './annotate/parallel.ts';
 import { loadKnowledgeBase } from './annotate/knowledge-base.ts';
 import { applyCuration, loadCuration } from './annotate/curation.ts';
 import { clusterClaims } from './annotate/clusters.ts';
@@ -19,6 +20,12 @@ export interface PipelineOptions {
   strict?: boolean;
   /** Called when a stage starts and ends, for progress reports. */
   onStage?: (stage: string, event: 'start' | 'end', detail: { count: number; ms: number }) => void;
+  /** Called as articles are annotated. */
+  onProgress?: (stage: string, done: number, total: number) => void;
+  /** Worker threads for annotation (1: serial); by default the machine's cores when there is enough work. */
+  workers?: number;
+  /** Folder of cached annotations (content hash + annotator version); no cache when absent. */
+  cacheDir?: string;
 }
 
 /** The annotated corpus, or null when a stage found errors; problems hold errors and warnings. */
@@ -38,7 +45,7 @@ interface State {
   problems: ContentProblem[];
 }
 
-type Stage = (state: State) => State;
+type Stage = (state: State) => State | Promise<State>;
 
 function dataDir(options: PipelineOptions): string {
   return options.data ?? join(options.root, '_data');
@@ -52,15 +59,16 @@ const ingestStage: Stage = (state) => {
   return { ...state, articles: result.articles, knowledgeBase: kb.entities, problems: [...state.problems, ...result.problems, ...kb.problems] };
 };
 
-const annotateStage: Stage = (state) => {
+const annotateStage: Stage = async (state) => {
   const gazetteer = compileGazetteer(state.knowledgeBase);
-  const documents: AnnotationDocument[] = [];
-  const generated: Entity[] = [];
-  for (const article of state.articles) {
-    const result = annotate(article, gazetteer);
-    documents.push(result.document);
-    generated.push(...result.generated);
-  }
+  const { options } = state;
+  const results = await annotateAll(state.articles, state.knowledgeBase, {
+    workers: options.workers,
+    cacheDir: options.cacheDir,
+    onProgress: (done, total) => options.onProgress?.('annotate', done, total),
+  });
+  const documents: AnnotationDocument[] = results.map((r) => r.document);
+  const generated: Entity[] = results.flatMap((r) => r.generated);
   const curation = loadCuration(join(dataDir(state.options), 'curation'), state.articles, state.knowledgeBase);
   const curated = applyCuration(documents, curation, gazetteer);
   const problems = [...state.problems, ...curation.problems, ...curated.problems];
@@ -92,13 +100,13 @@ function isFatal(problem: ContentProblem, strict: boolean): boolean {
 }
 
 /** Runs ingest, annotate and validate; stops after the first stage that found errors. */
-export function runPipeline(options: PipelineOptions): PipelineResult {
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   let state: State = { options, articles: [], knowledgeBase: [], documents: [], generated: [], corpus: null, problems: [] };
   const timings: PipelineResult['timings'] = [];
   for (const [name, stage] of STAGES) {
     const started = performance.now();
     options.onStage?.(name, 'start', { count: state.articles.length, ms: 0 });
-    state = stage(state);
+    state = await stage(state);
     const ms = performance.now() - started;
     timings.push({ stage: name, ms, count: state.articles.length });
     options.onStage?.(name, 'end', { count: state.articles.length, ms });

@@ -41,7 +41,7 @@ const CRLF_ARTICLE =
   'Putin hosts Kim at a space port\r\n\r\nVladimir Putin 🛰 welcomed Kim Jong Un to the Vostochny Cosmodrome on Wednesday.\r\n\r\nAnalysts said Russia may help North Korea build satellites.\r\n';
 
 const input = fixtureInput({ 'zz-astral.md': ASTRAL_ARTICLE, 'zz-crlf.txt': CRLF_ARTICLE }, { withSeeds: true });
-const pipeline = runPipeline({ root: input.dir });
+const pipeline = await runPipeline({ root: input.dir });
 if (!pipeline.corpus) throw new Error(`the fixture corpus did not build: ${JSON.stringify(pipeline.problems)}`);
 const corpus: Corpus = pipeline.corpus;
 const DATA = join(tempDir('gloss-export-'), 'data');

@@ -67,8 +67,18 @@ interface Speaker {
   sourceEntityId: string | null;
 }
 
+/** The tokens within [start, end), found by binary search (tokens are in text order). */
 function tokensIn(tokens: Token[], start: number, end: number): Token[] {
-  return tokens.filter((t) => t.start >= start && t.end <= end);
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  let stop = lo;
+  while (stop < tokens.length && tokens[stop]!.end <= end) stop++;
+  return tokens.slice(lo, stop);
 }
 
 /** The sentences of the article, with multi-sentence quotations joined into one. */
@@ -107,6 +117,7 @@ interface Cue {
 /** The reporting cue that starts at token k, if any: a verb, a phrase cue, "according to", "is in denial". */
 function cueAt(ct: Token[], k: number, text: string): Cue | null {
   const t = ct[k]!;
+  if (!REPORTING.has(t.key) && !PHRASE_STARTS.has(t.key) && t.key !== 'according' && t.key !== 'in' && t.key !== 'has' && t.key !== 'have') return null;
   if (!t.word || (!/^\p{Ll}/u.test(t.text) && t.key !== 'according')) return null;
   const next = ct[k + 1];
   // "think-tank" is no cue: a word joined by a hyphen is part of a compound.

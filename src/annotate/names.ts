@@ -95,10 +95,12 @@ export function findNames(tokens: Token[], taken: Uint8Array, lowerWords: Set<st
     i = j;
   }
   // A name listed with places is a place: "in Bergamo, Brescia and Milan".
-  const places = out.filter((c) => c.type === 'place');
+  const placeEnds = new Set(out.filter((c) => c.type === 'place').map((c) => c.to));
+  const placeStarts = new Set(out.filter((c) => c.type === 'place').map((c) => c.from));
   for (const u of unclassified) {
-    const near = (c: NameCandidate): boolean => listed(tokens, c.to, u.from) || listed(tokens, u.to, c.from);
-    if (places.some(near)) out.push({ from: u.from, to: u.to, type: 'place', confidence: 0.5 });
+    let near = false;
+    for (let gap = 1; gap <= 2 && !near; gap++) near = (placeEnds.has(u.from - gap) && listed(tokens, u.from - gap, u.from)) || (placeStarts.has(u.to + gap) && listed(tokens, u.to, u.to + gap));
+    if (near) out.push({ from: u.from, to: u.to, type: 'place', confidence: 0.5 });
   }
   return out.sort((a, b) => a.from - b.from);
 }

@@ -50,17 +50,30 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'co
 export function viewOf(article: Article): AnnotationView {
   const map = new OffsetMap(article.text);
   const source = article.text;
-  const chars: string[] = source.replace(/[^\r\n]/g, ' ').split('');
   const blocks: AnnotationView['blocks'] = [];
+  // Everything outside the annotated blocks, and link markup inside them, becomes spaces (line
+  // breaks kept), so that every index into the view is an index into the source.
+  const blank = (from: number, to: number): string => source.slice(from, to).replace(/[^\r\n]/g, ' ');
+  const pieces: string[] = [];
+  let at = 0;
   // The kicker is a section label, not article text (guidelines: title, standfirst, body).
   for (const block of article.blocks.filter((b) => b.kind !== 'kicker')) {
     const start = map.toUnit(block.start);
     const end = map.toUnit(block.end);
-    for (let i = start; i < end; i++) chars[i] = source[i] ?? ' ';
-    for (const h of block.hidden) for (let i = map.toUnit(h.start); i < map.toUnit(h.end); i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+    pieces.push(blank(at, start));
+    let inner = start;
+    for (const h of [...block.hidden].sort((a, b) => a.start - b.start)) {
+      const hs = map.toUnit(h.start);
+      const he = map.toUnit(h.end);
+      pieces.push(source.slice(inner, hs), blank(hs, he));
+      inner = he;
+    }
+    pieces.push(source.slice(inner, end));
+    at = end;
     blocks.push({ start, end, kind: block.kind });
   }
-  const text = chars.join('');
+  pieces.push(blank(at, source.length));
+  const text = pieces.join('');
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   blocks.forEach((block, blockIndex) => {

@@ -9,10 +9,16 @@ export function setSite(site: SiteData): void {
   current = site;
 }
 
-/** The site data the templates render; when Eleventy runs alone, runs the pipeline first. */
+/** The site data the templates render (set by the build, or by `loadSite` when Eleventy runs alone). */
 export function getSite(): SiteData {
+  if (!current) throw new Error('Gloss site data is not loaded: run the build (npm run build), which runs the pipeline before Eleventy');
+  return current;
+}
+
+/** Runs the pipeline when Eleventy runs without the build (for example `npx @11ty/eleventy`). */
+async function loadSite(): Promise<SiteData> {
   if (current) return current;
-  const result = runPipeline({ root: process.cwd() });
+  const result = await runPipeline({ root: process.cwd() });
   if (!result.corpus) throw new ContentError(result.problems.filter((p) => p.severity === 'error'));
   current = siteData(result.corpus);
   return current;
@@ -41,6 +47,6 @@ export interface EleventyConfig {
 export default function glossEleventy(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
   eleventyConfig.addTemplateFormats('11ty.ts');
-  eleventyConfig.addGlobalData('pages', () => pageIds(getSite()));
+  eleventyConfig.addGlobalData('pages', async () => pageIds(await loadSite()));
   eleventyConfig.addPassthroughCopy({ 'src/site/assets': 'assets' });
 }
