@@ -23,15 +23,41 @@ for (const [i, arg] of args.entries()) {
   void i;
 }
 const started = performance.now();
+// On a terminal a stage's progress redraws one line (count, rate, time left); in CI or a pipe,
+// each stage prints one line when it ends.
+const live = process.stdout.isTTY === true && !process.env['CI'];
+let stageStart = performance.now();
+let lastStage = '';
+const progress = (stage: string, done: number, total: number): void => {
+  if (!live) return;
+  if (stage !== lastStage) {
+    lastStage = stage;
+    stageStart = performance.now();
+  }
+  const seconds = (performance.now() - stageStart) / 1000;
+  const rate = seconds > 0 ? done / seconds : 0;
+  const left = rate > 0 ? (total - done) / rate : 0;
+  process.stdout.write(`\r${stage.padEnd(9)} ${String(done).padStart(6)}/${total}  ${rate.toFixed(0)} articles/s  ${left.toFixed(0)} s left   `);
+};
+const log = (line: string): void => {
+  if (live) process.stdout.write('\r\x1b[K');
+  console.log(line);
+};
 try {
-  const result = await build({ root, strict, seeds: option('--seeds'), data: option('--data'), output: option('--out'), log: (line) => console.log(line) });
+  const result = await build({ root, strict, seeds: option('--seeds'), data: option('--data'), output: option('--out'), log, progress });
   if (!result.ok) {
     const fatal = result.problems.filter((p) => p.severity === 'error' || strict);
     console.error(`Gloss could not build: ${fatal.length} problem${fatal.length === 1 ? '' : 's'} to fix.`);
     for (const p of fatal) console.error(formatProblem(p));
     process.exit(1);
   }
-  console.log(`built ${option('--out') ?? '_site/'} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  const total = (performance.now() - started) / 1000;
+  console.log('\nstage      articles   seconds   articles/s   share');
+  for (const t of result.timings) {
+    const s = t.ms / 1000;
+    console.log(`${t.stage.padEnd(9)} ${String(t.count).padStart(9)} ${s.toFixed(2).padStart(9)} ${(s > 0 ? t.count / s : 0).toFixed(0).padStart(12)} ${((100 * s) / total).toFixed(0).padStart(6)}%`);
+  }
+  console.log(`built ${option('--out') ?? '_site/'} in ${total.toFixed(2)} s`);
 } catch (e) {
   if (e instanceof ContentError) {
     for (const p of e.problems) console.error(formatProblem(p));

@@ -28,6 +28,8 @@ export interface BuildOptions {
   cache?: boolean;
   /** Progress and summary lines. */
   log?: (line: string) => void;
+  /** Called as a stage works through the articles (annotation reports each batch). */
+  progress?: (stage: string, done: number, total: number) => void;
 }
 
 /** The outcome of a build: success with stage timings, or the problems that stopped it. */
@@ -52,6 +54,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     data: options.data,
     strict: options.strict,
     workers: options.workers,
+    onProgress: options.progress,
     cacheDir: options.cache === false ? undefined : (options.cacheDir ?? join(root, '.cache', 'annotations')),
     onStage: (stage, event, detail) => {
       if (event === 'end') log(`${stage.padEnd(9)} ${String(detail.count).padStart(6)} articles  ${(detail.ms / 1000).toFixed(2)} s`);
