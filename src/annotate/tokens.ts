@@ -1,5 +1,6 @@
 import type { Article } from '../types.ts';
 import { OffsetMap } from '../text/offsets.ts';
+import { visibleText } from '../text/visible.ts';
 
 /** What separates a token from the one before it. */
 export type Gap = 'none' | 'space' | 'hyphen' | 'break';
@@ -49,31 +50,10 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'co
 /** Builds the annotation view of an article: masked text, tokens and sentences. */
 export function viewOf(article: Article): AnnotationView {
   const map = new OffsetMap(article.text);
-  const source = article.text;
-  const blocks: AnnotationView['blocks'] = [];
-  // Everything outside the annotated blocks, and link markup inside them, becomes spaces (line
-  // breaks kept), so that every index into the view is an index into the source.
-  const blank = (from: number, to: number): string => source.slice(from, to).replace(/[^\r\n]/g, ' ');
-  const pieces: string[] = [];
-  let at = 0;
-  // The kicker is a section label, not article text (guidelines: title, standfirst, body).
-  for (const block of article.blocks.filter((b) => b.kind !== 'kicker')) {
-    const start = map.toUnit(block.start);
-    const end = map.toUnit(block.end);
-    pieces.push(blank(at, start));
-    let inner = start;
-    for (const h of [...block.hidden].sort((a, b) => a.start - b.start)) {
-      const hs = map.toUnit(h.start);
-      const he = map.toUnit(h.end);
-      pieces.push(source.slice(inner, hs), blank(hs, he));
-      inner = he;
-    }
-    pieces.push(source.slice(inner, end));
-    at = end;
-    blocks.push({ start, end, kind: block.kind });
-  }
-  pieces.push(blank(at, source.length));
-  const text = pieces.join('');
+  const text = visibleText(article, map);
+  const blocks: AnnotationView['blocks'] = article.blocks
+    .filter((b) => b.kind !== 'kicker')
+    .map((b) => ({ start: map.toUnit(b.start), end: map.toUnit(b.end), kind: b.kind }));
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   blocks.forEach((block, blockIndex) => {

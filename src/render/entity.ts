@@ -1,4 +1,5 @@
 import { OffsetMap } from '../text/offsets.ts';
+import { visibleText } from '../text/visible.ts';
 import type { Claim, EntityType } from '../types.ts';
 import { html, type SafeHtml } from './html.ts';
 import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, type EntityStats, type SiteData } from './site.ts';
@@ -68,8 +69,10 @@ ${names.length ? html`<dt>Also written</dt><dd>${names.join(', ')}</dd>` : ''}
 ${[...perArticle.entries()].map(([articleId, mentions]) => {
   const doc = site.documentById.get(articleId)!;
   const map = new OffsetMap(doc.article.text);
+  const visible = new OffsetMap(visibleText(doc.article, map));
+  const context = (from: number, to: number): string => visible.slice(from, to).replace(/\s+/g, ' ');
   return html`<h3><a href="/articles/${articleId}/">${doc.article.title}</a> <span class="muted">(${doc.article.outlet ?? UNKNOWN}, ${mentions.length})</span></h3>
-<ul class="kwic">${mentions.map((m: { id: string; start: number; end: number; exact: string }) => html`<li><a href="/articles/${articleId}/#${m.id}"><span class="left">${map.slice(Math.max(0, m.start - KWIC), m.start).replace(/\s+/g, ' ')}</span><mark>${m.exact}</mark><span class="right">${map.slice(m.end, Math.min(map.length, m.end + KWIC)).replace(/\s+/g, ' ')}</span></a></li>`)}</ul>`;
+<ul class="kwic">${mentions.map((m: { id: string; start: number; end: number; exact: string }) => html`<li><a href="/articles/${articleId}/#${m.id}"><span class="left">${context(Math.max(0, m.start - KWIC), m.start)}</span><mark>${m.exact}</mark><span class="right">${context(m.end, Math.min(map.length, m.end + KWIC))}</span></a></li>`)}</ul>`;
 })}
 </section>
 <section aria-labelledby="claims-by"><h2 id="claims-by">Claims ${entity.label} makes (${by.length})</h2>
