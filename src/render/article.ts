@@ -115,12 +115,14 @@ ${head.map((b) => blockHtml(doc, b, site, map))}
 · <span>By ${article.author ?? UNKNOWN}</span>
 · <span>${article.wordCount} words</span>
 </p>
-<span hidden data-pagefind-meta="title">${article.title}</span>
+<div hidden data-pagefind-ignore>
+<span data-pagefind-meta="title">${article.title}</span>
 <span hidden data-pagefind-meta="outlet">${article.outlet ?? UNKNOWN}</span>
 ${article.published ? html`<span hidden data-pagefind-meta="date">${article.published}</span><span hidden data-pagefind-sort="date">${article.published}</span>` : ''}
 ${entitiesHere.map((id) => html`<span hidden data-pagefind-filter="entity">${site.entityById.get(id)!.label}</span>`)}
 ${[...new Set(doc.mentions.map((m) => m.type))].map((t) => html`<span hidden data-pagefind-filter="entity type">${TYPE_NAMES[t]}</span>`)}
 ${[...new Set(doc.claims.map((c) => c.source))].map((s) => html`<span hidden data-pagefind-filter="claim source">${s}</span>`)}
+</div>
 </header>
 <div data-pagefind-ignore>${legend(doc)}</div>
 <div class="article-body">

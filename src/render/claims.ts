@@ -44,7 +44,8 @@ export function clusterPage(k: Cluster, site: SiteData): SafeHtml {
   return html`<article data-pagefind-body>
 <p class="kicker">Proposition reported by ${new Set(claims.map((c) => c.articleId)).size} articles${k.method === 'curated' ? ' (grouped by an editor)' : ' (grouped by similarity)'}</p>
 <h1>${k.label}</h1>
-${claims.map((c) => html`<span hidden data-pagefind-filter="claim source">${c.source}</span>`)}
+<div hidden data-pagefind-ignore><span data-pagefind-meta="title">Claim: ${k.label}</span>
+${claims.map((c) => html`<span data-pagefind-filter="claim source">${c.source}</span>`)}</div>
 <div class="side-by-side">
 ${claims.map((c) => {
   const doc = site.documentById.get(c.articleId)!;

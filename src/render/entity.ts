@@ -57,15 +57,16 @@ export function entityPage(stats: EntityStats, site: SiteData): SafeHtml {
   return html`<article class="entity" data-pagefind-body>
 <p class="kicker"><span class="swatch t-${entity.type}">${TYPE_NAMES[entity.type]}</span></p>
 <h1>${entity.label}</h1>
-<span hidden data-pagefind-filter="entity type">${TYPE_NAMES[entity.type]}</span>
-<span hidden data-pagefind-filter="entity">${entity.label}</span>
+<div hidden data-pagefind-ignore><span data-pagefind-filter="entity type">${TYPE_NAMES[entity.type]}</span>
+<span data-pagefind-filter="entity">${entity.label}</span>
+<span data-pagefind-meta="title">${entity.label} (${TYPE_NAMES[entity.type].toLowerCase()})</span></div>
 <p class="lede">${entity.description}</p>
 <dl class="facts">
 <dt>Mentions</dt><dd>${stats.mentions} mentions in ${stats.articles} article${stats.articles === 1 ? '' : 's'}</dd>
 ${names.length ? html`<dt>Also written</dt><dd>${names.join(', ')}</dd>` : ''}
 <dt>Linked data</dt><dd>${entity.wikidata ? wikidataLink(entity.wikidata) : entity.generated ? 'Not in the knowledge base: found by the name recogniser, with lower confidence' : 'No Wikidata link'}</dd>
 </dl>
-<section aria-labelledby="in-context"><h2 id="in-context">Every mention in context</h2>
+<section aria-labelledby="in-context" data-pagefind-ignore="all"><h2 id="in-context">Every mention in context</h2>
 ${[...perArticle.entries()].map(([articleId, mentions]) => {
   const doc = site.documentById.get(articleId)!;
   const map = new OffsetMap(doc.article.text);
@@ -75,13 +76,13 @@ ${[...perArticle.entries()].map(([articleId, mentions]) => {
 <ul class="kwic">${mentions.map((m: { id: string; start: number; end: number; exact: string }) => html`<li><a href="/articles/${articleId}/#${m.id}"><span class="left">${context(Math.max(0, m.start - KWIC), m.start)}</span><mark>${m.exact}</mark><span class="right">${context(m.end, Math.min(map.length, m.end + KWIC))}</span></a></li>`)}</ul>`;
 })}
 </section>
-<section aria-labelledby="claims-by"><h2 id="claims-by">Claims ${entity.label} makes (${by.length})</h2>
+<section aria-labelledby="claims-by" data-pagefind-ignore="all"><h2 id="claims-by">Claims ${entity.label} makes (${by.length})</h2>
 ${by.length ? html`<ul class="claims">${by.map((c) => claimLine(site, c))}</ul>` : html`<p class="muted">None found.</p>`}
 </section>
-<section aria-labelledby="claims-about"><h2 id="claims-about">Claims that name ${entity.label} (${about.length})</h2>
+<section aria-labelledby="claims-about" data-pagefind-ignore="all"><h2 id="claims-about">Claims that name ${entity.label} (${about.length})</h2>
 ${about.length ? html`<ul class="claims">${about.map((c) => claimLine(site, c))}</ul>` : html`<p class="muted">None found.</p>`}
 </section>
-<section aria-labelledby="company"><h2 id="company">Named in the same articles</h2>
+<section aria-labelledby="company" data-pagefind-ignore="all"><h2 id="company">Named in the same articles</h2>
 ${company.length ? html`<ul class="chips">${company.map((x) => html`<li><a class="swatch t-${x.stats.entity.type}" href="/entities/${x.stats.entity.id}/">${x.stats.entity.label}</a> <span class="muted">${x.shared}</span></li>`)}</ul>` : html`<p class="muted">No other entity.</p>`}
 </section>
 </article>`;
