@@ -90,10 +90,14 @@ export function similarity(a: string[], b: string[], va: Vector, vb: Vector): nu
 
 /** A readable statement of a claim's proposition: its reported content, first letter up, at most 14 words. */
 export function propositionOf(claim: Claim): string {
-  let text = claim.exact.replace(/\s+/g, ' ').trim();
-  const cue = claim.cue && claim.cue !== 'quotation' ? text.indexOf(claim.cue) : -1;
-  if (cue >= 0 && cue < text.length / 2) text = text.slice(cue + claim.cue.length).replace(/^\s*(?:on \w+\s+)?(that\s+)?/, '');
-  text = text.replace(/^[“"‘,\s]+/, '').replace(/[”"’.,;:!?\s]+$/, '').replace(/,?[”"]?\s*(said|says|added)\s[^,]*$/, '');
+  let text = claim.exact.replace(/\[([^\]\n]*)\]\([^)\s]*\)/g, '$1').replace(/\s+/g, ' ').trim();
+  if (claim.cue && claim.cue !== 'quotation') {
+    // The main clause's cue is the last one in the first half: "officials, who first said X, said Y".
+    let at = -1;
+    for (let i = text.indexOf(claim.cue); i >= 0 && i < text.length / 2; i = text.indexOf(claim.cue, i + 1)) at = i;
+    if (at >= 0) text = text.slice(at + claim.cue.length).replace(/^\s*(?:on \w+\s+)?(that\s+)?/, '');
+  }
+  text = text.replace(/^[“"‘,:\s]+/, '').replace(/[”"’.,;:!?\s]+$/, '').replace(/,?[”"]?\s*(said|says|added)\s[^,]*$/, '');
   const words = text.split(' ');
   const short = words.length > 14 ? `${words.slice(0, 14).join(' ')}…` : text;
   return short.charAt(0).toUpperCase() + short.slice(1);
