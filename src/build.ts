@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
 import { formatProblem } from './problems.ts';
@@ -65,6 +65,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const timings = [...pipeline.timings];
   const site = siteData(pipeline.corpus);
   setSite(site);
+  mkdirSync(dirname(output), { recursive: true });
   const temp = mkdtempSync(join(dirname(output), '.gloss-build-'));
   // mkdtemp makes the folder private; a site is read by web servers running as other users.
   chmodSync(temp, 0o755);

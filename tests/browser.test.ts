@@ -358,8 +358,7 @@ Screens('the home, an article and an entity page are saved at 1200×900 in the l
   for (const [name, path] of [['home', '/'], ['article', ALLIANCE], ['entity', '/entities/vladivostok/']] as const) {
     await on(path, async ({ page }) => {
       if (name === 'article') {
-        await page.locator(MARK).first().scrollIntoViewIfNeeded();
-        await page.locator(MARK).first().focus();
+        await page.locator('.article-body a.m.t-person').first().focus();
         await page.locator('#gloss-card').waitFor({ state: 'visible' });
       }
       assert.ok(await page.evaluate(() => matchMedia('(prefers-color-scheme: light)').matches), 'the light scheme');

@@ -1,7 +1,8 @@
 /**
  * Test support for the built site: `buildSiteOnce()` builds the reader once per source state
- * (shared by every test file and every test process), and `serveSite()` serves a built site on
- * 127.0.0.1 with an ephemeral port, as a static host would.
+ * (shared by every test file and every test process), `serveSite()` serves a built site on
+ * 127.0.0.1 with an ephemeral port, as a static host would, and `launchBrowser()` starts
+ * Debian's headless Chromium through playwright-core.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -138,7 +139,7 @@ export async function serveSite(root: string): Promise<SiteServer> {
 }
 
 /** What the build reads: the source tree, the content, and the locked dependencies. */
-const INPUTS = ['src', 'scripts', 'seeds', '_data', 'schemas', 'contexts', '.eleventy.js', 'package-lock.json'];
+const INPUTS = ['src', 'scripts/build.ts', 'seeds', '_data', 'schemas', 'contexts', '.eleventy.js', 'package-lock.json'];
 
 function addToHash(hash: ReturnType<typeof createHash>, path: string, name: string): void {
   if (!existsSync(path)) return;
@@ -179,14 +180,14 @@ function runBuildInto(out: string): Promise<void> {
   });
 }
 
-/** Removes cached builds of other source states that nobody has touched for a day. */
+/** Removes cached builds of other source states that nobody has touched for an hour. */
 function pruneOldBuilds(keep: string): void {
-  const dayAgo = Date.now() - 24 * 3600_000;
+  const hourAgo = Date.now() - 3600_000;
   for (const entry of readdirSync(tmpdir())) {
     if (!entry.startsWith('gloss-test-site-') || entry === keep) continue;
     const path = join(tmpdir(), entry);
     try {
-      if (statSync(path).mtimeMs < dayAgo) rmSync(path, { recursive: true, force: true });
+      if (statSync(path).mtimeMs < hourAgo) rmSync(path, { recursive: true, force: true });
     } catch {
       // Another process removed it first.
     }

@@ -3,13 +3,13 @@
  * script budget, no third-party origins, the Content-Security-Policy, and escaped article text.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ROOT, fixtureInput, runBuild, tempDir } from './helpers.ts';
-import { buildSiteOnce, filesUnder } from './server.ts';
+import { buildSiteOnce, contentType, filesUnder, serveSite } from './server.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Reading built pages
@@ -76,6 +76,8 @@ function fileOf(site: string, pathname: string): string | null {
 }
 
 const ORIGIN = 'http://gloss.invalid';
+/** Temporary folders this file made, removed after the last suite. */
+const scratch: string[] = [];
 /** Attributes that load or lead to another resource. */
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'poster', 'data', 'cite', 'background', 'manifest', 'xlink:href'];
 
@@ -180,8 +182,8 @@ Valid.run();
 
 const Links = suite('site: internal links');
 
-Links('every internal href and src leads to a built file, and every #fragment to an id there', async () => {
-  const { root, pages, html } = await site();
+/** Broken internal links of a built site, each with the pages it is on, and how many links were followed. */
+function brokenLinks(root: string, pages: string[], html: Map<string, string>): { broken: Map<string, string[]>; checked: number } {
   const idsCache = new Map<string, Set<string>>();
   const idsOf = (file: string): Set<string> => {
     let ids = idsCache.get(file);
@@ -197,7 +199,7 @@ Links('every internal href and src leads to a built file, and every #fragment to
   let checked = 0;
   for (const page of pages) {
     const base = ORIGIN + pathOf(page);
-    for (const tag of startTags(html.get(page)!)) {
+    for (const tag of startTags(html.get(page) ?? '')) {
       for (const attr of URL_ATTRIBUTES) {
         const value = tag.attrs.get(attr);
         if (value === undefined || /^(data|mailto|tel|javascript):/i.test(value.trim())) continue;
@@ -214,17 +216,31 @@ Links('every internal href and src leads to a built file, and every #fragment to
       }
     }
   }
+  return { broken, checked };
+}
+
+Links('every internal href and src leads to a built file, and every #fragment to an id there', async () => {
+  const { root, pages, html } = await site();
+  const { broken, checked } = brokenLinks(root, pages, html);
   assert.ok(checked > pages.length, `only ${checked} internal links found`);
   const lines = [...broken].map(([what, from]) => `${what}, on ${from[0]}${from.length > 1 ? ` and ${from.length - 1} more pages` : ''}`);
   assert.ok(broken.size === 0, `${broken.size} broken links:\n${listing(lines)}`);
 });
 
-Links('a link to a missing page or a missing id is caught', () => {
-  // The checker above must be able to fail: the same resolution on made-up targets.
+Links('the check catches a missing page, a missing id and a folder without index.html', () => {
   const root = tempDir();
-  assert.is(fileOf(root, '/articles/nothing-here/'), null);
-  assert.ok(!startTags('<p id="a">x</p><a href="#b">y</a>').some((t) => t.attrs.get('id') === 'b'));
-  assert.equal(startTags('<a href="/x/?a=1&amp;b=2">x</a>')[0]?.attrs.get('href'), '/x/?a=1&b=2');
+  scratch.push(root);
+  const write = (path: string, text: string): void => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  write('index.html', '<p id="top"><a href="/a/#here">ok</a> <a href="/a/#gone">no id</a> <a href="/b/">no page</a> <a href="/c/">a folder</a> <a href="a/?x=1&amp;y=2#here">relative</a> <a href="https://www.wikidata.org/wiki/Q1">elsewhere</a> <a href="#top">self</a></p>');
+  write('a/index.html', '<h1 id="here">A</h1><a href="../#top">up</a> <img src="/pic.png" alt="">');
+  write('c/data.csv', 'x\n');
+  const pages = ['index.html', 'a/index.html'];
+  const { broken, checked } = brokenLinks(root, pages, new Map(pages.map((p) => [p, readFileSync(join(root, p), 'utf8')])));
+  assert.is(checked, 8);
+  assert.equal([...broken.keys()].sort(), ['<a href="/a/#gone">: no id "gone" there', '<a href="/b/"> leads to no file', '<a href="/c/"> leads to no file', '<img src="/pic.png"> leads to no file']);
 });
 
 Links.run();
@@ -268,12 +284,12 @@ Weight.run();
 
 const Origins = suite('site: no third-party origins, a strict Content-Security-Policy');
 
-Origins('no page references another origin except Wikidata links with rel noopener noreferrer', async () => {
-  const { pages, html } = await site();
+/** References to other origins in the pages, apart from Wikidata links that open safely. */
+function foreignReferences(pages: string[], html: Map<string, string>): { foreign: string[]; wikidata: string[] } {
   const wikidata: string[] = [];
   const foreign: string[] = [];
   for (const page of pages) {
-    for (const tag of startTags(html.get(page)!)) {
+    for (const tag of startTags(html.get(page) ?? '')) {
       for (const attr of [...URL_ATTRIBUTES, 'srcset', 'imagesrcset']) {
         const raw = tag.attrs.get(attr);
         if (raw === undefined) continue;
@@ -281,7 +297,7 @@ Origins('no page references another origin except Wikidata links with rel noopen
           if (/^(data|mailto|tel):/i.test(value)) continue;
           const url = new URL(value, ORIGIN + pathOf(page));
           if (url.origin === ORIGIN) continue;
-          const rel = (tag.attrs.get('rel') ?? '').split(/\s+/);
+          const rel = (tag.attrs.get('rel') ?? '').toLowerCase().split(/\s+/);
           if (tag.name === 'a' && attr === 'href' && url.origin === 'https://www.wikidata.org' && rel.includes('noopener') && rel.includes('noreferrer')) wikidata.push(value);
           else foreign.push(`${pathOf(page)}: ${tag.source}`);
         }
@@ -290,8 +306,29 @@ Origins('no page references another origin except Wikidata links with rel noopen
       if (style && /url\(/i.test(style)) foreign.push(`${pathOf(page)}: inline style with url(): ${tag.source}`);
     }
   }
+  return { foreign, wikidata };
+}
+
+Origins('no page references another origin except Wikidata links with rel noopener noreferrer', async () => {
+  const { pages, html } = await site();
+  const { foreign, wikidata } = foreignReferences(pages, html);
   assert.ok(foreign.length === 0, `${foreign.length} references to other origins:\n${listing(foreign)}`);
   assert.ok(wikidata.length > 0, 'entity pages link to Wikidata');
+});
+
+Origins('the origin check catches a remote script, font, image or form, and a Wikidata link that keeps the opener', () => {
+  const page = [
+    '<a href="https://www.wikidata.org/wiki/Q1" rel="noopener noreferrer external">fine</a>',
+    '<a href="https://www.wikidata.org/wiki/Q2">keeps the opener</a>',
+    '<script src="https://cdn.example/x.js"></script>',
+    '<link rel="stylesheet" href="//fonts.example/css">',
+    '<img srcset="/a.png 1x, https://img.example/b.png 2x" alt="">',
+    '<form action="https://collect.example/"></form>',
+    '<a href="/entities/">ours</a>',
+  ].join('\n');
+  const { foreign, wikidata } = foreignReferences(['index.html'], new Map([['index.html', page]]));
+  assert.equal(wikidata, ['https://www.wikidata.org/wiki/Q1']);
+  assert.is(foreign.length, 5, foreign.join('\n'));
 });
 
 Origins('stylesheets and scripts load nothing from another origin', async () => {
@@ -349,6 +386,43 @@ Origins.run();
 
 // ---------------------------------------------------------------------------------------------
 
+const Server = suite('site: the test server serves the build as a static host would');
+
+Server('folders as index.html, the right content types, gzip, redirects and 404s', async () => {
+  const { root } = await site();
+  const server = await serveSite(root);
+  try {
+    const get = (path: string, headers: Record<string, string> = {}): Promise<Response> => fetch(server.url(path), { headers, redirect: 'manual' });
+    const home = await get('/');
+    assert.is(home.status, 200);
+    assert.is(home.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.is(await home.text(), readFileSync(join(root, 'index.html'), 'utf8'));
+    const wasm = filesUnder(join(root, 'pagefind')).find((f) => f.endsWith('.pagefind'));
+    assert.ok(wasm, 'Pagefind wrote its index');
+    assert.is((await get(`/pagefind/${wasm}`)).headers.get('content-type'), 'application/octet-stream');
+    for (const [path, type] of [['/assets/gloss.js', 'text/javascript'], ['/assets/gloss.css', 'text/css'], ['/pagefind/pagefind.js', 'text/javascript'], ['/data/datapackage.json', 'application/json'], ['/data/corpus.jsonld', 'application/ld+json'], ['/data/mentions.csv', 'text/csv']] as const) {
+      const r = await get(path);
+      assert.is(r.status, 200, path);
+      assert.is(r.headers.get('content-type')?.split(';')[0], type, path);
+    }
+    assert.is(contentType('x/y.wasm'), 'application/wasm');
+    const zipped = await get('/assets/gloss.js', { 'accept-encoding': 'gzip' });
+    assert.is(zipped.headers.get('content-encoding'), 'gzip');
+    assert.is(await zipped.text(), readFileSync(join(root, 'assets', 'gloss.js'), 'utf8'));
+    const folder = await get('/entities');
+    assert.is(folder.status, 301);
+    assert.is(folder.headers.get('location'), '/entities/');
+    assert.is((await get('/no-such-page/')).status, 404);
+    assert.is((await get('/%2e%2e/package.json')).status, 404, 'nothing outside the site');
+  } finally {
+    await server.close();
+  }
+});
+
+Server.run();
+
+// ---------------------------------------------------------------------------------------------
+
 const Escaping = suite('site: article text is escaped');
 
 const SCRIPT = '<script>alert(1)</script>';
@@ -363,7 +437,9 @@ function hostileSite(): Promise<{ site: string; status: number; output: string }
       'hostile.meta.json': JSON.stringify({ outlet: `Courier ${IMG}` }),
       'front.md': `---\ntitle: '${IMG} Port talks ${SCRIPT}'\noutlet: '${SCRIPT} Gazette'\nauthor: '${IMG}'\npublished: 2024-03-05\n---\n\nThe port authority in Gdansk said on Monday that talks ${IMG} would resume.\n\n${SCRIPT}\n`,
     });
-    const out = join(tempDir(), '_site');
+    const dir = tempDir();
+    scratch.push(input.dir, dir);
+    const out = join(dir, '_site');
     const r = runBuild(['--seeds', input.seeds, '--data', input.data, '--out', out]);
     return { site: out, status: r.status, output: r.stdout + r.stderr };
   });
@@ -416,6 +492,10 @@ Escaping('the article page shows the hostile title and body as text', async () =
   const port = pages.find((p) => p.includes('Port talks'));
   assert.ok(port, 'the Markdown fixture has a page');
   assert.match(port!, '&lt;script&gt;alert(1)&lt;/script&gt; Gazette');
+});
+
+Escaping.after(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 Escaping.run();

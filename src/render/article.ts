@@ -106,12 +106,13 @@ export function articlePage(doc: AnnotationDocument, site: SiteData): SafeHtml {
       return [id, { label: e.label, type: TYPE_NAMES[e.type], description: e.description, wikidata: e.wikidata ?? null, mentions: s?.mentions ?? 0, articles: s?.articles ?? 0, generated: e.generated === true }];
     }),
   );
-  return html`<article class="article" data-pagefind-body data-article="${article.id}">
+  return html`<div class="article-layout">
+<article class="article" data-pagefind-body data-article="${article.id}">
 <header class="article-head">
 ${head.map((b) => blockHtml(doc, b, site, map))}
 <p class="meta">
 <span data-pagefind-filter="outlet"><a href="/outlets/${outletId(article.outlet)}/">${article.outlet ?? UNKNOWN}</a></span>
-· <span>Published <time${article.published ? html` datetime="${article.published}"` : ''}>${article.published ?? UNKNOWN}</time></span>
+· <span>Published ${article.published ? html`<time datetime="${article.published}">${article.published}</time>` : UNKNOWN}</span>
 · <span>By ${article.author ?? UNKNOWN}</span>
 · <span>${article.wordCount} words</span>
 </p>
@@ -135,6 +136,7 @@ ${doc.claims.length === 0 ? html`<p>No attributed claims found.</p>` : html`<ol 
 ${doc.claims.map((c) => html`<li><a href="#${c.id}">${c.source}</a> <span class="pill ${c.polarity}">${c.polarity === 'deny' ? 'denies' : 'affirms'}</span>${c.hedged ? html` <span class="pill hedged">hedged</span>` : ''} <span class="cue">cue: ${c.cue}</span>${c.clusterId ? html` · <a href="/claims/${c.clusterId}/">compare outlets</a>` : ''}</li>`)}
 </ol>`}
 </aside>
+</div>
 ${article.setAside.length ? html`<details class="set-aside">
 <summary>Set aside from this article (${article.setAside.length})</summary>
 <p>Lines the reader took for site furniture rather than article text. They are not annotated or searched.</p>

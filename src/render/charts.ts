@@ -31,7 +31,7 @@ export function networkChart(site: SiteData, limit = 16): SafeHtml {
   const edges = [...weight.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const maxMentions = Math.max(1, ...top.map((s) => s.mentions));
   return html`<figure class="chart">
-<svg viewBox="0 0 ${size} ${size}" role="img" aria-labelledby="net-title net-desc" class="network">
+<svg viewBox="0 0 ${size} ${size}" role="group" aria-labelledby="net-title net-desc" class="network">
 <title id="net-title">Entity co-occurrence network</title>
 <desc id="net-desc">The ${top.length} most mentioned entities; a line joins two that appear in the same article, thicker for more shared articles. The table below lists the same pairs.</desc>
 <g class="edges">${edges.map(([key, w]) => {
@@ -47,13 +47,13 @@ export function networkChart(site: SiteData, limit = 16): SafeHtml {
   return html`<a href="/entities/${s.entity.id}/"><circle class="t-${s.entity.type}" cx="${n(p.x)}" cy="${n(p.y)}" r="${n(4 + (8 * s.mentions) / maxMentions)}"/><text x="${n(lx)}" y="${n(p.y + 4)}" text-anchor="${right ? 'start' : 'end'}">${s.entity.label}</text></a>`;
 })}</g>
 </svg>
-<figcaption>Entities that appear together in articles.</figcaption>
 <details><summary>Table of the network</summary>
 <table><thead><tr><th scope="col">Entity</th><th scope="col">Entity</th><th scope="col">Shared articles</th></tr></thead>
 <tbody>${edges.map(([key, w]) => {
   const [a, b] = key.split('|');
   return html`<tr><td>${site.entityById.get(a!)!.label}</td><td>${site.entityById.get(b!)!.label}</td><td class="num">${w}</td></tr>`;
 })}</tbody></table></details>
+<figcaption>Entities that appear together in articles.</figcaption>
 </figure>`;
 }
 
@@ -85,10 +85,10 @@ ${rows.map((row, i) => {
 })}
 <g class="key">${TYPE_ORDER.map((t, i) => html`<rect class="t-${t}" x="${labelW + i * 78}" y="${height - 22}" width="12" height="12"/><text x="${labelW + i * 78 + 16}" y="${height - 12}">${TYPE_NAMES[t]}</text>`)}</g>
 </svg>
-<figcaption>What each outlet's articles mention.</figcaption>
 <details><summary>Table of mentions per outlet</summary>
 <table><thead><tr><th scope="col">Outlet</th>${TYPE_ORDER.map((t) => html`<th scope="col">${TYPE_NAMES[t]}</th>`)}<th scope="col">All</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr><td>${r.outlet.name}</td>${TYPE_ORDER.map((t) => html`<td class="num">${r.counts[t]}</td>`)}<td class="num">${r.total}</td></tr>`)}</tbody></table></details>
+<figcaption>What each outlet's articles mention.</figcaption>
 </figure>`;
 }
 
@@ -124,7 +124,7 @@ export function timelineChart(site: SiteData): SafeHtml {
   const ticks: number[] = [];
   for (let y = first; y <= last; y += step) ticks.push(y);
   return html`<figure class="chart">
-<svg viewBox="0 0 ${width} 170" role="img" aria-labelledby="time-title time-desc" class="timeline">
+<svg viewBox="0 0 ${width} 170" role="group" aria-labelledby="time-title time-desc" class="timeline">
 <title id="time-title">Timeline of dated events the articles mention</title>
 <desc id="time-desc">${dated.length} dated expressions from ${first} to ${last - 1}, one dot each; the table below lists them.</desc>
 <line class="axis" x1="${left}" y1="130" x2="${width - left}" y2="130"/>
@@ -136,10 +136,10 @@ ${dated.map((d) => {
   return html`<a href="/articles/${d.articleId}/#${d.mentionId}"><circle class="t-date" cx="${n(x(d))}" cy="${n(118 - k * 11)}" r="5"><title>${d.exact} (${d.value}) in ${d.title}</title></circle></a>`;
 })}
 </svg>
-<figcaption>When the events the articles mention took place, where a date could be resolved.</figcaption>
 <details><summary>Table of dated expressions</summary>
 <table><thead><tr><th scope="col">Date</th><th scope="col">As written</th><th scope="col">Article</th></tr></thead>
 <tbody>${dated.map((d) => html`<tr><td>${d.value}</td><td><a href="/articles/${d.articleId}/#${d.mentionId}">${d.exact}</a></td><td>${d.title}</td></tr>`)}</tbody></table></details>
+<figcaption>When the events the articles mention took place, where a date could be resolved.</figcaption>
 </figure>`;
 }
 

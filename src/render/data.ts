@@ -1,4 +1,6 @@
 import { NEUTRALISED_COLUMNS, datasetFiles, type DatasetFile } from '../export/index.ts';
+import { readdirSync } from 'node:fs';
+import { SCHEMA_DIR } from '../validate/schemas.ts';
 import { html, type SafeHtml } from './html.ts';
 import type { SiteData } from './site.ts';
 
@@ -8,7 +10,10 @@ function links(file: DatasetFile, site: SiteData): SafeHtml {
     const sample = site.documents.slice(0, 3).map((d) => d.article.id);
     return html`one per article, for example ${sample.map((id, i) => html`${i ? ', ' : ''}<a href="/data/${file.path.replace('{id}', id)}">${file.path.replace('{id}', id)}</a>`)}; every article page links its own`;
   }
-  if (file.path.includes('{name}')) return html`<a href="/data/schemas/">the schemas folder</a>`;
+  if (file.path.includes('{name}')) {
+    const names = readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.schema.json')).sort();
+    return html`one per schema: ${names.map((n, i) => html`${i ? ', ' : ''}<a href="/data/schemas/${n}">${n}</a>`)}`;
+  }
   return html`<a href="/data/${file.path}" download>${file.path}</a>`;
 }
 

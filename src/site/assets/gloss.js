@@ -24,7 +24,7 @@
     card.id = 'gloss-card';
     card.setAttribute('role', 'tooltip');
     card.hidden = true;
-    document.body.appendChild(card);
+    (document.getElementById('main') || document.body).appendChild(card);
     let owner = null;
 
     const show = (mark) => {

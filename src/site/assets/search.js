@@ -76,7 +76,8 @@ function fragmentFor(excerpt) {
   const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html');
   const mark = doc.querySelector('mark');
   if (!mark) return '';
-  return '#:~:text=' + encodeURIComponent(mark.textContent.trim());
+  const words = mark.textContent.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  return words ? '#:~:text=' + encodeURIComponent(words) : '';
 }
 
 let generation = 0;
