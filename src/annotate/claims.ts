@@ -163,7 +163,28 @@ function isDirectQuotation(content: string): boolean {
  */
 export function findClaims(view: AnnotationView, mentions: Mention[]): Claim[] {
   const { text, tokens, article, map } = view;
-  const units = mentions.map((m) => ({ m, start: map.toUnit(m.start), end: map.toUnit(m.end) }));
+  const units = mentions.map((m) => ({ m, start: map.toUnit(m.start), end: map.toUnit(m.end) })).sort((a, b) => a.start - b.start);
+  type Unit = (typeof units)[number];
+  /** First index of a unit starting at or after `at` (units are sorted by start). */
+  const lowerBound = (list: Unit[], at: number): number => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** The mentions starting in [from, to], without scanning the whole article. */
+  const unitsFrom = (from: number, to: number): Unit[] => {
+    const out: Unit[] = [];
+    for (let i = lowerBound(units, from); i < units.length && units[i]!.start <= to; i++) out.push(units[i]!);
+    return out;
+  };
+  const named = (types: string[]): Unit[] => units.filter((u) => types.includes(u.m.type) && u.m.form === 'name');
+  const people = named(['person']);
+  const bodies = named(['organization', 'place']);
   const drafts: Draft[] = [];
   let lastSpeaker: Speaker | null = null;
   let lastSpeakerBlock = -1;
@@ -171,8 +192,10 @@ export function findClaims(view: AnnotationView, mentions: Mention[]): Claim[] {
 
   /** The person (or organisation, place) last named before a position, as last written. */
   const lastNamedBefore = (at: number, types: string[]): Speaker | null => {
-    let best: (typeof units)[number] | null = null;
-    for (const u of units) if (u.end <= at && types.includes(u.m.type) && u.m.form === 'name') best = u;
+    const list = types.includes('person') ? people : bodies;
+    let i = lowerBound(list, at) - 1;
+    while (i >= 0 && list[i]!.end > at) i--;
+    const best = i >= 0 ? list[i]! : null;
     return best ? { source: best.m.exact, sourceEntityId: best.m.entityId } : null;
   };
   const resolvePronoun = (word: string, at: number): Speaker | null => {
@@ -181,7 +204,7 @@ export function findClaims(view: AnnotationView, mentions: Mention[]): Claim[] {
     return lastNamedBefore(at, ['person']);
   };
   const speakerOf = (first: Token, last: Token): Speaker | null => {
-    const inner = units.filter((u) => u.start >= first.start && u.end <= last.end && u.m.type !== 'date');
+    const inner = unitsFrom(first.start, last.end).filter((u) => u.end <= last.end && u.m.type !== 'date');
     const person = inner.find((u) => u.m.type === 'person');
     // "Dr. Sofia Almeida at Leiden University": the person is the source.
     if (person && person.start <= first.start + 4) return { source: text.slice(person.start, person.end), sourceEntityId: person.m.entityId };
@@ -204,7 +227,7 @@ export function findClaims(view: AnnotationView, mentions: Mention[]): Claim[] {
       while (c >= 0 && ct[c]!.text !== ',') c--;
       if (c < 0) return null;
       // "Its chief executive, Mr Idris Halvorsen, said": a name in the apposition is the source.
-      const inside = units.filter((u) => u.start >= ct[c + 1]!.start && u.end <= ct[j - 1]!.end && (u.m.type === 'person' || u.m.type === 'organization'));
+      const inside = unitsFrom(ct[c + 1]!.start, ct[j - 1]!.end).filter((u) => u.end <= ct[j - 1]!.end && (u.m.type === 'person' || u.m.type === 'organization'));
       const appositive = ct.slice(c + 1, j);
       const spansName = inside.length === 1 && inside[0]!.end === ct[j - 1]!.end && inside[0]!.start <= ct[c + 1]!.start + 4;
       if (spansName) {
@@ -249,14 +272,14 @@ export function findClaims(view: AnnotationView, mentions: Mention[]): Claim[] {
     const afterPhrase = ct[k + phrase.length];
     if (afterPhrase?.text === ',') {
       const nameStart = ct[k + phrase.length + 1];
-      const name = nameStart ? units.find((u) => u.start >= nameStart.start && u.start <= nameStart.start + 5 && u.m.type === 'person') : undefined;
+      const name = nameStart ? unitsFrom(nameStart.start, nameStart.start + 5).find((u) => u.m.type === 'person') : undefined;
       const closing = name ? ct.find((t) => t.start === name.end || (t.start > name.end && t.text === ',')) : undefined;
       if (name && closing?.text === ',' && !SPEAKERS.has(first.key) && units.every((u) => !(u.start === first.start && u.m.type === 'person'))) {
         const start = HONORIFIC.test(nameStart!.key) ? nameStart!.start : name.start;
         return { source: text.slice(start, name.end), sourceEntityId: name.m.entityId };
       }
     }
-    const mention = units.find((u) => u.start >= first.start && u.start <= first.start + 5 && (u.m.type === 'person' || u.m.type === 'organization'));
+    const mention = unitsFrom(first.start, first.start + 5).find((u) => u.m.type === 'person' || u.m.type === 'organization');
     if (mention) {
       const start = HONORIFIC.test(first.key) ? first.start : mention.start;
       return { source: text.slice(start, mention.end), sourceEntityId: mention.m.entityId };
@@ -317,7 +340,7 @@ export function findClaims(view: AnnotationView, mentions: Mention[]): Claim[] {
       let speaker: Speaker | null = null;
       if (nt.length && /^(that|this|such|so)$/.test(nt[0]!.key)) {
         const by = nt.findIndex((t, i) => i < 10 && /^(from|of|by)$/.test(t.key));
-        const person = by > 0 ? units.find((u) => u.start >= nt[by]!.end && u.start <= nt[by]!.end + 6 && u.m.type === 'person') : undefined;
+        const person = by > 0 ? unitsFrom(nt[by]!.end, nt[by]!.end + 6).find((u) => u.m.type === 'person') : undefined;
         if (person) speaker = { source: person.m.exact, sourceEntityId: person.m.entityId };
       }
       // A quotation standing alone continues the speaker last named (guidelines).
@@ -369,7 +392,7 @@ export function findClaims(view: AnnotationView, mentions: Mention[]): Claim[] {
   function subjectOf(ct: Token[]): Speaker | null {
     const first = ct.find((t) => t.word);
     if (!first) return null;
-    const m = units.find((u) => u.start === first.start && u.m.form === 'name' && u.m.type !== 'date');
+    const m = unitsFrom(first.start, first.start).find((u) => u.m.form === 'name' && u.m.type !== 'date');
     return m ? { source: m.m.exact, sourceEntityId: m.m.entityId } : null;
   }
 
@@ -379,7 +402,7 @@ export function findClaims(view: AnnotationView, mentions: Mention[]): Claim[] {
     .map((d, i) => {
       const start = map.toPoint(d.start);
       const end = map.toPoint(d.end);
-      const inside = units.filter((u) => u.start >= d.start && u.end <= d.end && u.m.entityId && u.m.entityId !== d.sourceEntityId);
+      const inside = unitsFrom(d.start, d.end).filter((u) => u.end <= d.end && u.m.entityId && u.m.entityId !== d.sourceEntityId);
       const main = mainClause(d.content).replace(/\bno\s+(?:doubt|question|telling)\b/gi, '');
       const negated = NEGATIONS.test(main);
       const polarity: Polarity = d.cueDenies !== negated ? 'deny' : 'affirm';

@@ -76,11 +76,13 @@ function longestFirst(a: Candidate, b: Candidate): number {
 /** Keeps the longest of overlapping candidates (the knowledge base winning ties), in text order. */
 function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
-  const sorted = [...candidates].sort(longestFirst);
-  const taken: Array<[number, number]> = [];
-  for (const c of sorted) {
-    if (taken.some(([s, e]) => c.start < e && s < c.end)) continue;
-    taken.push([c.start, c.end]);
+  const end = candidates.reduce((m, c) => Math.max(m, c.end), 0);
+  const taken = new Uint8Array(end + 1);
+  for (const c of [...candidates].sort(longestFirst)) {
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
     kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
@@ -148,15 +150,17 @@ export function findMentions(view: AnnotationView, gazetteer: Gazetteer): Mentio
     candidates.push({ start: tokens[n.from]!.start, end: tokens[n.to - 1]!.end, type, entityId: id, form: 'name', value: null, method: 'ner', confidence: n.confidence, priority: 2, from: n.from, to: n.to });
   }
   // A short form alone after the full name: "Arnold" after "Aaron Arnold", "Meridian" after "Meridian Health Trust".
+  const fullNames = new Map<string, Candidate[]>();
+  for (const c of candidates) if (c.entityId && c.to - c.from >= 2) (fullNames.get(c.entityId) ?? fullNames.set(c.entityId, []).get(c.entityId)!).push(c);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const id = shortForms.get(t.key);
     if (!id || taken[i] || !/^\p{Lu}/u.test(t.text)) continue;
-    const introduced = candidates.find((c) => c.entityId === id && c.to - c.from >= 2);
-    if (!introduced || introduced.start > t.start) continue;
+    const full = fullNames.get(id) ?? [];
+    if (!full.length || full[0]!.start > t.start) continue;
     if (tokens[i - 1]?.word && t.gap === 'none') continue;
     // "Meridian Health Trust" itself is not a short form of itself.
-    if (candidates.some((c) => c.entityId === id && c.from <= i && c.to > i && c.to - c.from >= 2)) continue;
+    if (full.some((c) => c.from <= i && c.to > i)) continue;
     const type = generated.get(id)?.type ?? 'person';
     candidates.push({ start: t.start, end: t.end, type, entityId: id, form: 'name', value: null, method: type === 'person' ? 'rule:surname' : 'rule:short-name', confidence: 0.8, priority: 1, from: i, to: i + 1 });
   }

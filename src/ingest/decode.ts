@@ -6,12 +6,18 @@ export type Decoded = { ok: true; text: string; warnings: ContentProblem[] } | {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** The largest article file Gloss reads: far beyond any news article, small enough to page and annotate. */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
 /**
  * Decodes an article file as UTF-8, dropping a byte-order mark.
  * Refuses what is not an article: empty files, UTF-16, binary data, invalid UTF-8; each with the fix.
  */
 export function decodeArticle(bytes: Uint8Array, file: string): Decoded {
   const fail = (position: string, message: string): Decoded => ({ ok: false, problem: error(file, position, message) });
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    return fail('', `is ${(bytes.length / 1048576).toFixed(1)} MB, more than the ${MAX_ARTICLE_BYTES / 1048576} MB Gloss reads as one article; split it into separate articles`);
+  }
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return fail('', 'is encoded as UTF-16; re-encode it as UTF-8, for example with `iconv -f UTF-16 -t UTF-8 IN > OUT`');
   }

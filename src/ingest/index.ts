@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
-import { error, positionAt } from '../problems.ts';
+import { error, positionAt, warning } from '../problems.ts';
 import { OffsetMap } from '../text/offsets.ts';
 import { check } from '../validate/schemas.ts';
 import type { Article, ArticleMeta, ContentProblem } from '../types.ts';
@@ -157,7 +157,11 @@ export function ingest(dir: string, displayDir = 'seeds'): IngestResult {
         continue;
       }
     } else if (!stat.isFile()) continue;
-    if (name.startsWith('.')) continue;
+    if (name.startsWith('.')) {
+      // Nothing is dropped in silence: a hidden file is skipped with a word, as editors leave them about.
+      problems.push(warning(show(name), '', 'is a hidden file (its name starts with a dot), so Gloss skips it; rename it without the dot to include it'));
+      continue;
+    }
     if (name.endsWith(SIDECAR)) continue;
     const ext = extname(name).toLowerCase();
     if (!ARTICLE_EXTENSIONS.includes(ext)) {

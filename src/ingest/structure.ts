@@ -148,6 +148,7 @@ export function structure(text: string, options: { bodyFrom?: number; knownTitle
   }
 
   const titleText = (knownTitle ?? result.title?.text ?? '').trim();
+  let seenParagraph = false;
   const outlet = options.outlet?.trim().toLowerCase() ?? null;
   for (; index < content.length; index++) {
     const group = content[index]!;
@@ -164,7 +165,7 @@ export function structure(text: string, options: { bodyFrom?: number; knownTitle
       push('caption', group);
       continue;
     }
-    const bylineMatch = result.byline || result.blocks.filter((b) => b.kind === 'paragraph').length > 0 ? null : BYLINE.exec(trimmed);
+    const bylineMatch = result.byline || seenParagraph ? null : BYLINE.exec(trimmed);
     if (bylineMatch && !TERMINAL.test(trimmed)) {
       result.byline = group;
       result.author = bylineMatch[2] ?? null;
@@ -178,6 +179,7 @@ export function structure(text: string, options: { bodyFrom?: number; knownTitle
       continue;
     }
     push('paragraph', group);
+    seenParagraph = true;
   }
   result.setAside.sort((a, b) => a.start - b.start);
   return result;
