@@ -2,7 +2,10 @@ import { slugify } from '../ingest/index.ts';
 import type { AnnotationDocument, Claim, Cluster, Entity } from '../types.ts';
 
 /** Claims at least this similar (see `similarity`) state the same proposition; chosen on the seed gold (npm run eval). */
-export const SIMILARITY_THRESHOLD = 0.35;
+export const SIMILARITY_THRESHOLD = 0.45;
+
+/** Terms shared by more claims than this are too common to suggest a shared proposition. */
+const MAX_POSTING = 64;
 
 const STOP = new Set('a an the and or but if of to in on at by for with from as that this these those it its is are was were be been being has have had will would can could may might must should shall do does did not no nor so than then there their they them he she his her we our you your i me my which who whom whose what when where while although though however also just only even very more most such any some all both each other into over under about after before between against during without within because since until unless whether yet said says say told added noted warned argued believes believe suggests suggest according claims claimed denied hinted quotation mr mrs ms dr'.split(' '));
 
@@ -124,24 +127,28 @@ export function clusterClaims(documents: AnnotationDocument[], curatedLabels: Ma
   for (const [t, f] of df) idf.set(t, Math.log((n + 1) / (f + 0.5)));
   const vectors = terms.map((ts) => tfidf(ts, idf));
 
-  // Only claims that share a term no more common than in a tenth of claims are compared.
+  // Only claims that share a term found in at most MAX_POSTING claims are compared, so the work
+  // grows with the corpus, not with its square.
   const posting = new Map<string, number[]>();
   terms.forEach((ts, i) => {
-    for (const t of new Set(ts)) if ((df.get(t) ?? 0) <= Math.max(2, n / 10)) (posting.get(t) ?? posting.set(t, []).get(t)!).push(i);
+    for (const t of new Set(ts)) if ((df.get(t) ?? 0) <= MAX_POSTING) (posting.get(t) ?? posting.set(t, []).get(t)!).push(i);
   });
   const parent = claims.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const seen = new Set<string>();
-  for (const list of posting.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const a = list[x]!;
-        const b = list[y]!;
-        if (claims[a]!.articleId === claims[b]!.articleId || claims[a]!.clusterId || claims[b]!.clusterId) continue;
-        const key = `${a},${b}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (similarity(terms[a]!, terms[b]!, vectors[a]!, vectors[b]!) >= SIMILARITY_THRESHOLD) parent[find(a)] = find(b);
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r]!;
+    while (parent[i] !== r) [parent[i], i] = [r, parent[i]!];
+    return r;
+  };
+  const compared = new Set<number>();
+  for (let a = 0; a < claims.length; a++) {
+    if (claims[a]!.clusterId) continue;
+    compared.clear();
+    for (const t of new Set(terms[a])) {
+      for (const b of posting.get(t) ?? []) {
+        if (b <= a || compared.has(b) || claims[a]!.articleId === claims[b]!.articleId || claims[b]!.clusterId) continue;
+        compared.add(b);
+        if (find(a) !== find(b) && similarity(terms[a]!, terms[b]!, vectors[a]!, vectors[b]!) >= SIMILARITY_THRESHOLD) parent[find(a)] = find(b);
       }
     }
   }
