@@ -7,16 +7,23 @@ function plain(text: string): string {
   return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ');
 }
 
+/** Rows of the claims index table. */
+export const CLAIMS_SHOWN = 1000;
+
 /** The claims index: every claim in one table, filterable (by script) by source, polarity, hedge and outlet. */
 export function claimsIndex(site: SiteData): SafeHtml {
-  const rows = site.documents.flatMap((doc) => doc.claims.map((c) => ({ doc, c })));
+  const all = site.documents.flatMap((doc) => doc.claims.map((c) => ({ doc, c })));
+  // A page of tens of thousands of rows helps no one: the table holds the first CLAIMS_SHOWN, and
+  // the dataset and search hold them all.
+  const rows = all.slice(0, CLAIMS_SHOWN);
   const sources = [...new Set(rows.map((r) => r.c.source))].sort((a, b) => a.localeCompare(b, 'en'));
   const outlets = [...new Set(rows.map((r) => r.doc.article.outlet ?? UNKNOWN))].sort((a, b) => a.localeCompare(b, 'en'));
   return html`<h1>Claims</h1>
-<p>${rows.length} attributed claims in ${site.documents.length} articles. ${site.clusters.length} propositions are reported by more than one article: compare how each outlet reports them.</p>
+<p>${all.length} attributed claims in ${site.documents.length} articles. ${site.clusters.length} propositions are reported by more than one article: compare how each outlet reports them.</p>
 ${site.clusters.length ? html`<section aria-labelledby="clusters"><h2 id="clusters">Propositions across outlets</h2>
 <ul class="cluster-list">${site.clusters.map((k) => clusterSummary(site, k))}</ul></section>` : ''}
-<section aria-labelledby="all-claims"><h2 id="all-claims">All claims</h2>
+<section aria-labelledby="all-claims"><h2 id="all-claims">${rows.length < all.length ? `The first ${rows.length} claims` : 'All claims'}</h2>
+${rows.length < all.length ? html`<p>Every claim is in <a href="/data/claims.csv">claims.csv</a>, on its article's page, and in <a href="/search/">search</a> (filter by claim source).</p>` : ''}
 <form class="filters" data-js-only hidden data-filter-table="claims-table" aria-label="Filter claims">
 <label>Source <select data-column="0"><option value="">any</option>${sources.map((s) => html`<option>${s}</option>`)}</select></label>
 <label>Polarity <select data-column="2"><option value="">any</option><option>affirms</option><option>denies</option></select></label>

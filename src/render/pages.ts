@@ -11,13 +11,17 @@ function articleTable(documents: AnnotationDocument[]): SafeHtml {
 </table>`;
 }
 
+/** Articles listed on the home page; outlet pages list them all. */
+export const HOME_ARTICLES = 100;
+
 /** Home: the corpus at a glance. */
 export function homePage(site: SiteData): SafeHtml {
   const mentions = site.documents.reduce((s, d) => s + d.mentions.length, 0);
   const claims = site.documents.reduce((s, d) => s + d.claims.length, 0);
   return html`<h1>The corpus at a glance</h1>
 <p class="lede">${site.documents.length} articles from ${site.outlets.filter((o) => o.known).length} known outlets, with ${mentions} marked mentions of ${site.entities.length} entities and ${claims} attributed claims, ${site.clusters.length} of them reported by more than one article.</p>
-<section aria-labelledby="articles"><h2 id="articles">Articles</h2>${articleTable(site.documents)}</section>
+<section aria-labelledby="articles"><h2 id="articles">Articles</h2>${articleTable(site.documents.slice(0, HOME_ARTICLES))}
+${site.documents.length > HOME_ARTICLES ? html`<p>The first ${HOME_ARTICLES} of ${site.documents.length}; every article is listed on its <a href="/outlets/">outlet's page</a> and in <a href="/data/articles.csv">articles.csv</a>.</p>` : ''}</section>
 <div class="grid">
 <section aria-labelledby="most"><h2 id="most">Most mentioned</h2>${topEntities(site.entities)}<p><a href="/entities/">All entities</a></p></section>
 <section aria-labelledby="props"><h2 id="props">Claims across outlets</h2>
