@@ -10,7 +10,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ROOT } from './helpers.ts';
-import { buildSiteOnce, launchBrowser, serveSite, type SiteServer } from './server.ts';
+import { browserSession, buildSiteOnce } from './server.ts';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const ARTICLE = '/articles/how-concerning-is-a-russia-kim-jong-un-alliance/';
@@ -18,29 +18,7 @@ const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
 const TYPES = ['person', 'organization', 'place', 'event', 'date'] as const;
 
-interface Env {
-  server: SiteServer;
-  browser: Browser;
-}
-
-let env: Promise<Env> | null = null;
-/** One build, one server and one browser for this file, started by the first test that needs them. */
-function setup(): Promise<Env> {
-  env ??= (async () => {
-    const server = await serveSite(await buildSiteOnce());
-    const browser = await launchBrowser();
-    return { server, browser };
-  })();
-  return env;
-}
-
-async function teardown(): Promise<void> {
-  const started = env;
-  env = null;
-  const e = await started?.catch(() => null);
-  await e?.browser.close().catch(() => undefined);
-  await e?.server.close();
-}
+const { setup, teardown } = browserSession();
 
 /** A page at the path in a fresh 1200×900 context of the scheme; the context closes afterwards. */
 async function on(path: string, scheme: Scheme, body: (page: Page) => Promise<void>, options: BrowserContextOptions = {}): Promise<void> {

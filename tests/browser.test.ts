@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ROOT } from './helpers.ts';
-import { buildSiteOnce, launchBrowser, serveSite, type SiteServer } from './server.ts';
+import { browserSession, buildSiteOnce } from './server.ts';
 
 /** The seed article whose text has "Vladivostok" (the Irish Times editorial spells it "Vladivostock"). */
 const ALLIANCE = '/articles/how-concerning-is-a-russia-kim-jong-un-alliance/';
@@ -21,29 +21,7 @@ const NOT_VLADIVOSTOK = [
 ];
 const MARK = 'a.m[data-entity="vladivostok"]';
 
-interface Env {
-  server: SiteServer;
-  browser: Browser;
-}
-
-let env: Promise<Env> | null = null;
-/** One build, one server and one browser for this file, started by the first test that needs them. */
-function setup(): Promise<Env> {
-  env ??= (async () => {
-    const server = await serveSite(await buildSiteOnce());
-    const browser = await launchBrowser();
-    return { server, browser };
-  })();
-  return env;
-}
-
-async function teardown(): Promise<void> {
-  const started = env;
-  env = null;
-  const e = await started?.catch(() => null);
-  await e?.browser.close().catch(() => undefined);
-  await e?.server.close();
-}
+const { setup, teardown } = browserSession();
 
 interface Opened {
   context: BrowserContext;

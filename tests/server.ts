@@ -263,3 +263,30 @@ export function launchBrowser(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
   });
 }
+
+/** A built site served on localhost and a browser, shared by the tests of one file. */
+export interface BrowserEnv {
+  server: SiteServer;
+  browser: Browser;
+}
+
+/** One build, one server and one browser per test file, started by the first test that needs them. */
+export function browserSession(): { setup: () => Promise<BrowserEnv>; teardown: () => Promise<void> } {
+  let env: Promise<BrowserEnv> | null = null;
+  const setup = (): Promise<BrowserEnv> => {
+    env ??= (async () => {
+      const server = await serveSite(await buildSiteOnce());
+      const browser = await launchBrowser();
+      return { server, browser };
+    })();
+    return env;
+  };
+  const teardown = async (): Promise<void> => {
+    const started = env;
+    env = null;
+    const e = await started?.catch(() => null);
+    await e?.browser.close().catch(() => undefined);
+    await e?.server.close();
+  };
+  return { setup, teardown };
+}
