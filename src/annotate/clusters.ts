@@ -1,5 +1,6 @@
 import { slugify } from '../ingest/index.ts';
 import type { AnnotationDocument, Claim, Cluster, Entity } from '../types.ts';
+import { withoutLinks } from '../text/links.ts';
 
 /** Claims at least this similar (see `similarity`) state the same proposition; chosen on the seed gold (npm run eval). */
 export const SIMILARITY_THRESHOLD = 0.45;
@@ -93,7 +94,7 @@ export function similarity(a: string[], b: string[], va: Vector, vb: Vector): nu
 
 /** A readable statement of a claim's proposition: its reported content, first letter up, at most 14 words. */
 export function propositionOf(claim: Claim): string {
-  let text = claim.exact.replace(/\[([^\]\n]*)\]\([^)\s]*\)/g, '$1').replace(/\s+/g, ' ').trim();
+  let text = withoutLinks(claim.exact).replace(/\s+/g, ' ').trim();
   if (claim.cue && claim.cue !== 'quotation') {
     // The main clause's cue is the last one in the first half: "officials, who first said X, said Y".
     let at = -1;

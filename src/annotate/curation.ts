@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeUtf8 } from '../ingest/decode.ts';
 import { parseJson } from '../ingest/index.ts';
 import { error, warning } from '../problems.ts';
 import { OffsetMap, quoteOf } from '../text/offsets.ts';
@@ -65,7 +66,12 @@ export function loadCuration(dir: string, articles: Article[], knowledgeBase: En
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.json') || name.startsWith('.')) continue;
     const path = `_data/curation/${name}`;
-    const parsed = parseJson(readFileSync(join(dir, name), 'utf8').replace(/^\uFEFF/, ''), path);
+    const decoded = decodeUtf8(readFileSync(join(dir, name)), path);
+    if (!decoded.ok) {
+      curation.problems.push(decoded.problem);
+      continue;
+    }
+    const parsed = parseJson(decoded.text, path);
     if (!parsed.ok) {
       curation.problems.push(parsed.problem);
       continue;
@@ -112,22 +118,21 @@ function indexesOf(text: string, exact: string): number[] {
  */
 export function anchor(map: OffsetMap, selector: Selector): Anchor {
   const { exact, prefix, suffix, start, end } = selector;
+  // An occurrence counts only with the context the selector gives: the same words at another place are another quote.
+  const fitsAt = (u: number): boolean => (!prefix || map.text.slice(0, u).endsWith(prefix)) && (!suffix || map.text.slice(u + exact.length).startsWith(suffix));
   if (start !== undefined || end !== undefined) {
     if (start === undefined || end === undefined) return { ok: false, orphan: false, message: 'gives only one of start and end; give both or neither' };
     if (start >= end) return { ok: false, orphan: false, message: `has start ${start} not before its end ${end}; correct the offsets or remove them` };
     if (end > map.length) return { ok: false, orphan: false, message: `has end ${end} past the end of the text (${map.length} code points); correct the offsets or remove them` };
-    if (map.slice(start, end) === exact) return { ok: true, start, end };
+    if (map.slice(start, end) === exact && fitsAt(map.toUnit(start))) return { ok: true, start, end };
   }
   const units = indexesOf(map.text, exact);
   if (units.length === 0) return { ok: false, orphan: true, message: `quotes ${JSON.stringify(exact)}, which the article no longer contains; update the selector to the current text or delete the entry` };
-  const fits = units.filter((u) => (!prefix || map.text.slice(0, u).endsWith(prefix)) && (!suffix || map.text.slice(u + exact.length).startsWith(suffix)));
-  const choice = fits.length === 1 ? fits[0] : units.length === 1 ? units[0] : undefined;
-  if (choice === undefined) {
-    if (fits.length === 0) return { ok: false, orphan: true, message: `quotes ${JSON.stringify(exact)}, but no occurrence has the given prefix and suffix any more; update them to the current text` };
-    return { ok: false, orphan: false, message: `quotes ${JSON.stringify(exact)}, which occurs ${fits.length} times; add a prefix or suffix to say which` };
-  }
-  const s = map.toPoint(choice);
-  return { ok: true, start: s, end: map.toPoint(choice + exact.length) };
+  const fits = units.filter(fitsAt);
+  if (fits.length === 0) return { ok: false, orphan: true, message: `quotes ${JSON.stringify(exact)}, but no occurrence has the given prefix and suffix any more; update them to the current text` };
+  if (fits.length > 1) return { ok: false, orphan: false, message: `quotes ${JSON.stringify(exact)}, which occurs ${fits.length} times; add a prefix or suffix to say which` };
+  const choice = fits[0]!;
+  return { ok: true, start: map.toPoint(choice), end: map.toPoint(choice + exact.length) };
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

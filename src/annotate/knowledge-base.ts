@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { decodeUtf8 } from '../ingest/decode.ts';
 import { parseJson } from '../ingest/index.ts';
 import { error } from '../problems.ts';
 import { check } from '../validate/schemas.ts';
@@ -17,7 +18,9 @@ export interface KnowledgeBase {
 export function loadKnowledgeBase(path: string, displayPath: string): KnowledgeBase {
   let raw: string;
   try {
-    raw = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    const decoded = decodeUtf8(readFileSync(path), displayPath);
+    if (!decoded.ok) return { entities: [], problems: [decoded.problem] };
+    raw = decoded.text;
   } catch {
     return { entities: [], problems: [error(displayPath, '', 'is missing; create it with [] or restore it from git')] };
   }

@@ -6,8 +6,26 @@ export type Decoded = { ok: true; text: string; warnings: ContentProblem[] } | {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** Decodes a JSON input file (sidecar, knowledge base, curation) as strict UTF-8, dropping a byte-order mark. */
+export function decodeUtf8(bytes: Uint8Array, file: string): { ok: true; text: string } | { ok: false; problem: ContentProblem } {
+  try {
+    return { ok: true, text: utf8.decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const { line, column } = lineColumnOfByte(bytes, at);
+    const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    return { ok: false, problem: error(file, `line ${line}, column ${column}`, `is not valid UTF-8 (byte 0x${byte}); re-encode it as UTF-8, for example with \`iconv -f WINDOWS-1252 -t UTF-8 IN > OUT\``) };
+  }
+}
+
 /** The largest article file Gloss reads: far beyond any news article, small enough to page and annotate. */
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+/** The problem with a file of `size` bytes too big to be one article, or null. */
+export function tooBig(size: number, file: string): ContentProblem | null {
+  if (size <= MAX_ARTICLE_BYTES) return null;
+  return error(file, '', `is ${(size / 1048576).toFixed(1)} MB, more than the ${MAX_ARTICLE_BYTES / 1048576} MB Gloss reads as one article; split it into separate articles`);
+}
 
 /**
  * Decodes an article file as UTF-8, dropping a byte-order mark.
@@ -15,9 +33,8 @@ export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
  */
 export function decodeArticle(bytes: Uint8Array, file: string): Decoded {
   const fail = (position: string, message: string): Decoded => ({ ok: false, problem: error(file, position, message) });
-  if (bytes.length > MAX_ARTICLE_BYTES) {
-    return fail('', `is ${(bytes.length / 1048576).toFixed(1)} MB, more than the ${MAX_ARTICLE_BYTES / 1048576} MB Gloss reads as one article; split it into separate articles`);
-  }
+  const big = tooBig(bytes.length, file);
+  if (big) return { ok: false, problem: big };
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return fail('', 'is encoded as UTF-16; re-encode it as UTF-8, for example with `iconv -f UTF-16 -t UTF-8 IN > OUT`');
   }

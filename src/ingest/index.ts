@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { error, positionAt, warning } from '../problems.ts';
 import { OffsetMap } from '../text/offsets.ts';
 import { check } from '../validate/schemas.ts';
 import type { Article, ArticleMeta, ContentProblem } from '../types.ts';
-import { decodeArticle } from './decode.ts';
+import { decodeArticle, decodeUtf8, tooBig } from './decode.ts';
 import { countWords, structure } from './structure.ts';
+import { withoutLinks } from '../text/links.ts';
 
 /** Article file extensions ingest reads. */
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
@@ -26,10 +27,35 @@ export function parseJson(text: string, file: string): { ok: true; value: unknow
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const at = /position (\d+)/.exec(message);
-    const position = at ? positionAt(text, Number(at[1])) : '';
-    const what = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
+    const index = at ? Number(at[1]) : /^Unexpected token/.test(message) ? unexpectedTokenIndex(text) : null;
+    const position = index === null ? '' : positionAt(text, index);
+    // V8 quotes the source after "Unexpected token 'x'", newlines and all: keep the message to one line.
+    const what = message.replace(/^JSON\.parse: /, '').replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '').replace(/\s+/g, ' ');
     return { ok: false, problem: error(file, position, `is not valid JSON (${what}); fix the syntax, for example a missing comma or quote`) };
   }
+}
+
+/**
+ * Where JSON.parse meets an unexpected token, for V8's messages that give no position: every prefix
+ * shorter than that point fails only for ending early, every longer one fails on the token.
+ */
+function unexpectedTokenIndex(text: string): number {
+  const failsOnToken = (prefix: string): boolean => {
+    try {
+      JSON.parse(prefix);
+      return false;
+    } catch (e) {
+      return e instanceof Error && /^Unexpected token/.test(e.message);
+    }
+  };
+  let lo = 0;
+  let hi = text.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (failsOnToken(text.slice(0, mid + 1))) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** A readable URL slug of a title: lower-case ASCII words joined by hyphens, at most 60 characters. */
@@ -77,6 +103,9 @@ function isInside(child: string, parent: string): boolean {
 
 /** Reads one article file and its metadata into an Article, or reports why it cannot. */
 export function ingestFile(path: string, displayPath: string, meta: ArticleMeta): { article: Article | null; problems: ContentProblem[] } {
+  // Refused by its size before it is read: Node cannot read a file over 2 GiB at all.
+  const big = tooBig(statSync(path).size, displayPath);
+  if (big) return { article: null, problems: [big] };
   const bytes = readFileSync(path);
   const decoded = decodeArticle(bytes, displayPath);
   if (!decoded.ok) return { article: null, problems: [decoded.problem] };
@@ -120,7 +149,7 @@ export function ingestFile(path: string, displayPath: string, meta: ArticleMeta)
     language: fileMeta.language ?? 'en',
     blocks,
     setAside: parts.setAside.map(toPoints),
-    wordCount: countWords(visible.replace(/\[([^\]\n]*)\]\([^)\s]*\)/g, '$1')),
+    wordCount: countWords(withoutLinks(visible)),
   };
   return { article, problems };
 }
@@ -156,6 +185,9 @@ export function ingest(dir: string, displayDir = 'seeds'): IngestResult {
         problems.push(error(show(name), '', 'is a symbolic link to a file outside the seeds folder, which Gloss refuses to read; copy the file into seeds/ instead'));
         continue;
       }
+    } else if (stat.isDirectory()) {
+      problems.push(warning(show(name), '', `is a folder; Gloss reads only the files directly in ${displayDir}/, so move its articles up or the folder out`));
+      continue;
     } else if (!stat.isFile()) continue;
     if (name.startsWith('.')) {
       // Nothing is dropped in silence: a hidden file is skipped with a word, as editors leave them about.
@@ -182,7 +214,8 @@ export function ingest(dir: string, displayDir = 'seeds'): IngestResult {
     const sidecarName = stem + SIDECAR;
     let meta: ArticleMeta = {};
     if (names.includes(sidecarName)) {
-      const parsed = parseJson(readFileSync(join(dir, sidecarName), 'utf8').replace(/^\uFEFF/, ''), show(sidecarName));
+      const decoded = decodeUtf8(readFileSync(join(dir, sidecarName)), show(sidecarName));
+      const parsed = decoded.ok ? parseJson(decoded.text, show(sidecarName)) : decoded;
       if (!parsed.ok) {
         problems.push(parsed.problem);
         continue;

@@ -1,4 +1,5 @@
 import type { Block, BlockKind, SetAside, SetAsideReason, Span } from '../types.ts';
+import { MARKDOWN_LINK } from '../text/links.ts';
 
 /** A run of text in the source, in UTF-16 indices (converted to code points by the caller). */
 export interface RawGroup {
@@ -43,7 +44,7 @@ export function boilerplateReason(text: string): SetAsideReason | null {
   return null;
 }
 
-const LINK = /\[([^\][\n]+)\]\(([^)\s]*)\)/g;
+const LINK = MARKDOWN_LINK;
 
 /** The link markup (`[`, `](target)`) of Markdown-style links in a group: hidden, their text kept. */
 export function linkMarkup(text: string, offset: number): Span[] {
@@ -198,7 +199,7 @@ function continuesParagraph(before: string, after: string): boolean {
 /** The outlet a copyright line names: "© The Financial Times Limited 2022" → "The Financial Times". */
 export function outletOfCopyright(line: string): string | null {
   const name = line
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(MARKDOWN_LINK, '$1')
     .replace(/all rights reserved\.?/i, '')
     .replace(/^\s*(copyright|©|\(c\))\s*/i, '')
     .replace(/\b(19|20)\d{2}\b(\s*[-–]\s*(19|20)?\d{2})?/g, '')

@@ -2,9 +2,10 @@ import type { Cluster } from '../types.ts';
 import { claimBadge } from './article.ts';
 import { html, type SafeHtml } from './html.ts';
 import { UNKNOWN, type SiteData } from './site.ts';
+import { withoutLinks } from '../text/links.ts';
 
 function plain(text: string): string {
-  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ');
+  return withoutLinks(text).replace(/\s+/g, ' ');
 }
 
 /** Rows of the claims index table. */

@@ -3,6 +3,7 @@ import { visibleText } from '../text/visible.ts';
 import type { Claim, EntityType } from '../types.ts';
 import { html, type SafeHtml } from './html.ts';
 import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, type EntityStats, type SiteData } from './site.ts';
+import { withoutLinks } from '../text/links.ts';
 
 /** Context shown either side of a mention in keyword-in-context lines, in code points. */
 const KWIC = 60;
@@ -43,7 +44,7 @@ export function coOccurring(site: SiteData, entityId: string, limit = 15): Array
 /** A claim as one line: source, polarity, hedge, the claim text, and a link into its article. */
 export function claimLine(site: SiteData, c: Claim): SafeHtml {
   const doc = site.documentById.get(c.articleId)!;
-  return html`<li class="claim-line"><blockquote class="claim-text ${c.polarity}">${c.exact.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')}</blockquote>
+  return html`<li class="claim-line"><blockquote class="claim-text ${c.polarity}">${withoutLinks(c.exact)}</blockquote>
 <p class="claim-meta"><strong>${c.source}</strong> · ${c.cue} · <span class="pill ${c.polarity}">${c.polarity === 'deny' ? 'denies' : 'affirms'}</span>${c.hedged ? html` <span class="pill hedged">hedged</span>` : ''} · in <a href="/articles/${doc.article.id}/#${c.id}">${doc.article.title}</a> (${doc.article.outlet ?? UNKNOWN})</p></li>`;
 }
 

@@ -57,7 +57,7 @@ function describe(e: ErrorObject, data: unknown): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'additionalProperties':
-      return `has a field "${String(p['additionalProperty'])}" that the schema does not know; remove it or check its spelling`;
+      return `has a field ${JSON.stringify(String(p['additionalProperty']))} that the schema does not know; remove it or check its spelling`;
     case 'required':
       return `lacks the required field "${String(p['missingProperty'])}"; add it`;
     case 'type':
