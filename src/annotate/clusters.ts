@@ -102,6 +102,10 @@ export function propositionOf(claim: Claim): string {
     if (at >= 0) text = text.slice(at + claim.cue.length).replace(/^\s*(?:on \w+\s+)?(that\s+)?/, '');
   }
   text = text.replace(/^[“"‘,:\s]+/, '').replace(/[”"’.,;:!?\s]+$/, '').replace(/,?[”"]?\s*(said|says|added)\s[^,]*$/, '');
+  // A pronoun subject stands for the source: "it has not provided arms" → "North Korea has not…".
+  text = text.replace(/^(it|they|he|she)\b/i, claim.source);
+  // Quotation marks cut in half by the label are dropped.
+  if ((text.match(/[“”"]/g) ?? []).length % 2 === 1) text = text.replace(/[“”"]/g, '');
   const words = text.split(' ');
   const short = words.length > 14 ? `${words.slice(0, 14).join(' ')}…` : text;
   return short.charAt(0).toUpperCase() + short.slice(1);
