@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
 import { formatProblem } from './problems.ts';
@@ -88,11 +88,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const pagefind = await import('pagefind');
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: temp });
-        if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+        // One page at a time in path order: addDirectory reads pages concurrently and numbers them
+        // in the order they finish, so its filter files differ from build to build.
+        for (const page of htmlPages(temp)) {
+          const added = await index.addHTMLFile({ sourcePath: page, content: readFileSync(join(temp, page), 'utf8') });
+          if (added.errors.length) throw new Error(`Pagefind: ${page}: ${added.errors.join('; ')}`);
+        }
         const written = await index.writeFiles({ outputPath: join(temp, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
+        const { canonicalisePagefind } = await import('./index/canonical.ts');
+        canonicalisePagefind(join(temp, 'pagefind'));
       });
     }
     await stage('export', n, async () => {
@@ -108,4 +114,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     rmSync(temp, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** The HTML pages under a folder, as sorted paths relative to it with forward slashes. */
+function htmlPages(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .map((path) => path.split('\\').join('/'))
+    .filter((path) => path.endsWith('.html'))
+    .sort();
 }

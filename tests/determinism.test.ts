@@ -4,7 +4,7 @@
  * was, and no build writes into its input.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -116,6 +116,7 @@ Failed('leaves the previous site byte for byte, its input untouched, and no temp
   const data = join(first.dir, '_data-broken');
   cpSync(first.data, data, { recursive: true });
   const articleId = readdirSync(join(first.out, 'articles')).sort()[0]!;
+  mkdirSync(join(data, 'curation'), { recursive: true });
   writeFileSync(join(data, 'curation', `${articleId}.json`), JSON.stringify({ mentions: [{ id: 'bad', action: 'add', type: 'person', entity: 'nobody-at-all', selector: { exact: 'the' } }] }));
   const inputs = [snapshot(first.seeds), snapshot(data)];
   const r = runBuild(['--seeds', first.seeds, '--data', data, '--out', first.out]);
