@@ -88,12 +88,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const pagefind = await import('pagefind');
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        // One page at a time in path order: addDirectory reads pages concurrently and numbers them
-        // in the order they finish, so its filter files differ from build to build.
-        for (const page of htmlPages(temp)) {
-          const added = await index.addHTMLFile({ sourcePath: page, content: readFileSync(join(temp, page), 'utf8') });
-          if (added.errors.length) throw new Error(`Pagefind: ${page}: ${added.errors.join('; ')}`);
-        }
+        // Pagefind numbers pages in the order they finish, and canonicalisePagefind() below puts its
+        // output in a fixed order; sections it would ignore whole are cut before it parses them.
+        const results = await Promise.all(htmlPages(temp).map((page) => index.addHTMLFile({ sourcePath: page, content: forIndex(readFileSync(join(temp, page), 'utf8')) }).then((r) => ({ page, errors: r.errors }))));
+        const failed = results.find((r) => r.errors.length);
+        if (failed) throw new Error(`Pagefind: ${failed.page}: ${failed.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: join(temp, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
@@ -122,4 +121,15 @@ function htmlPages(folder: string): string[] {
     .map((path) => path.split('\\').join('/'))
     .filter((path) => path.endsWith('.html'))
     .sort();
+}
+
+const IGNORED_SECTION = /<section\b[^>]*\bdata-pagefind-ignore="all"[^>]*>([\s\S]*?)<\/section>/g;
+
+/**
+ * A page as Pagefind needs it: the sections it would ignore with all their content
+ * (`data-pagefind-ignore="all"`: keyword-in-context lines, claim lists) cut out, which makes the
+ * same index from far less HTML. A section holding another section is left whole.
+ */
+export function forIndex(page: string): string {
+  return page.replace(IGNORED_SECTION, (whole, inner: string) => (inner.includes('<section') ? whole : ''));
 }

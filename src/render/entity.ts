@@ -14,15 +14,7 @@ function wikidataLink(qid: string | undefined): SafeHtml | string {
 
 /** Claims whose source is the entity, and claims whose content names it. */
 export function claimsOf(site: SiteData, entityId: string): { by: Claim[]; about: Claim[] } {
-  const by: Claim[] = [];
-  const about: Claim[] = [];
-  for (const doc of site.documents) {
-    for (const c of doc.claims) {
-      if (c.sourceEntityId === entityId) by.push(c);
-      else if (c.entityIds.includes(entityId)) about.push(c);
-    }
-  }
-  return { by, about };
+  return site.claimsByEntity.get(entityId) ?? { by: [], about: [] };
 }
 
 /** Entities that share articles with this one, most shared first. */
@@ -31,8 +23,7 @@ export function coOccurring(site: SiteData, entityId: string, limit = 15): Array
   if (!articles) return [];
   const shared = new Map<string, number>();
   for (const articleId of articles.keys()) {
-    const doc = site.documentById.get(articleId)!;
-    for (const id of new Set(doc.mentions.map((m) => m.entityId))) if (id && id !== entityId) shared.set(id, (shared.get(id) ?? 0) + 1);
+    for (const id of site.entitiesByArticle.get(articleId)!) if (id !== entityId) shared.set(id, (shared.get(id) ?? 0) + 1);
   }
   return [...shared.entries()]
     .map(([id, n]) => ({ stats: site.statsById.get(id)!, shared: n }))
@@ -46,6 +37,21 @@ export function claimLine(site: SiteData, c: Claim): SafeHtml {
   const doc = site.documentById.get(c.articleId)!;
   return html`<li class="claim-line"><blockquote class="claim-text ${c.polarity}">${withoutLinks(c.exact)}</blockquote>
 <p class="claim-meta"><strong>${c.source}</strong> · ${c.cue} · <span class="pill ${c.polarity}">${c.polarity === 'deny' ? 'denies' : 'affirms'}</span>${c.hedged ? html` <span class="pill hedged">hedged</span>` : ''} · in <a href="/articles/${doc.article.id}/#${c.id}">${doc.article.title}</a> (${doc.article.outlet ?? UNKNOWN})</p></li>`;
+}
+
+const visibleCache = new WeakMap<SiteData, Map<string, { map: OffsetMap; visible: OffsetMap }>>();
+
+/** An article's source and visible text as offset maps, made once per article for all entity pages. */
+function visibleOf(site: SiteData, articleId: string): { map: OffsetMap; visible: OffsetMap } {
+  const cache = visibleCache.get(site) ?? visibleCache.set(site, new Map()).get(site)!;
+  let found = cache.get(articleId);
+  if (!found) {
+    const article = site.documentById.get(articleId)!.article;
+    const map = new OffsetMap(article.text);
+    found = { map, visible: new OffsetMap(visibleText(article, map)) };
+    cache.set(articleId, found);
+  }
+  return found;
 }
 
 /** The entity page: what it is, every mention in context by article, its claims, its company. */
@@ -70,8 +76,7 @@ ${names.length ? html`<dt>Also written</dt><dd>${names.join(', ')}</dd>` : ''}
 <section aria-labelledby="in-context" data-pagefind-ignore="all"><h2 id="in-context">Every mention in context</h2>
 ${[...perArticle.entries()].map(([articleId, mentions]) => {
   const doc = site.documentById.get(articleId)!;
-  const map = new OffsetMap(doc.article.text);
-  const visible = new OffsetMap(visibleText(doc.article, map));
+  const { map, visible } = visibleOf(site, articleId);
   const context = (from: number, to: number): string => visible.slice(from, to).replace(/\s+/g, ' ');
   return html`<h3><a href="/articles/${articleId}/">${doc.article.title}</a> <span class="muted">(${doc.article.outlet ?? UNKNOWN}, ${mentions.length})</span></h3>
 <ul class="kwic">${mentions.map((m: { id: string; start: number; end: number; exact: string }) => html`<li><a href="/articles/${articleId}/#${m.id}"><span class="left">${context(Math.max(0, m.start - KWIC), m.start)}</span><mark>${m.exact}</mark><span class="right">${context(m.end, Math.min(map.length, m.end + KWIC))}</span></a></li>`)}</ul>`;

@@ -29,6 +29,10 @@ export interface SiteData {
   outlets: Outlet[];
   /** Mentions of each entity, grouped by article id, in text order. */
   mentionsByEntity: Map<string, Map<string, Mention[]>>;
+  /** Per entity, the claims it makes (it is their source) and the claims that name it, in corpus order. */
+  claimsByEntity: Map<string, { by: Claim[]; about: Claim[] }>;
+  /** Per article id, the ids of the entities it mentions. */
+  entitiesByArticle: Map<string, Set<string>>;
 }
 
 /** Display order and names of the mention types. */
@@ -59,7 +63,11 @@ export function siteData(corpus: Corpus): SiteData {
   const entityById = new Map(corpus.entities.map((e) => [e.id, e]));
   const mentionsByEntity = new Map<string, Map<string, Mention[]>>();
   const claimById = new Map<string, Claim>();
+  const claimsByEntity = new Map<string, { by: Claim[]; about: Claim[] }>();
+  const claimsFor = (id: string): { by: Claim[]; about: Claim[] } => claimsByEntity.get(id) ?? claimsByEntity.set(id, { by: [], about: [] }).get(id)!;
+  const entitiesByArticle = new Map<string, Set<string>>();
   for (const doc of corpus.documents) {
+    entitiesByArticle.set(doc.article.id, new Set(doc.mentions.flatMap((m) => (m.entityId ? [m.entityId] : []))));
     for (const m of doc.mentions) {
       if (!m.entityId) continue;
       const perArticle = mentionsByEntity.get(m.entityId) ?? new Map<string, Mention[]>();
@@ -68,7 +76,11 @@ export function siteData(corpus: Corpus): SiteData {
       perArticle.set(doc.article.id, list);
       mentionsByEntity.set(m.entityId, perArticle);
     }
-    for (const c of doc.claims) claimById.set(c.id, c);
+    for (const c of doc.claims) {
+      claimById.set(c.id, c);
+      if (c.sourceEntityId) claimsFor(c.sourceEntityId).by.push(c);
+      for (const id of new Set(c.entityIds)) if (id !== c.sourceEntityId) claimsFor(id).about.push(c);
+    }
   }
   const statsById = new Map<string, EntityStats>();
   for (const [id, perArticle] of mentionsByEntity) {
@@ -98,5 +110,7 @@ export function siteData(corpus: Corpus): SiteData {
     clusters: corpus.clusters,
     outlets,
     mentionsByEntity,
+    claimsByEntity,
+    entitiesByArticle,
   };
 }

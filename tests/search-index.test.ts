@@ -1,0 +1,62 @@
+/**
+ * The search index: what the build hands Pagefind, and the canonical order it writes in.
+ * Pages lose the sections Pagefind ignores whole before it parses them; the index made that way
+ * must be the index Pagefind makes from the full pages.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { forIndex } from '../src/build.ts';
+import { tempDir } from './helpers.ts';
+import { buildSiteOnce, filesUnder } from './server.ts';
+
+const Cut = suite('forIndex');
+
+Cut('cuts each section Pagefind ignores whole, and nothing else', () => {
+  const page = '<main data-pagefind-body><h1>Kim</h1><section data-pagefind-ignore="all" aria-labelledby="a"><h2 id="a">In context</h2><p>long lines</p></section><p>kept</p><section aria-labelledby="b"><p>also kept</p></section><section class="x" data-pagefind-ignore="all"><p>cut too</p></section></main>';
+  assert.is(forIndex(page), '<main data-pagefind-body><h1>Kim</h1><p>kept</p><section aria-labelledby="b"><p>also kept</p></section></main>');
+});
+
+Cut('leaves a section that holds another section whole, and a section ignored without "all"', () => {
+  const nested = '<section data-pagefind-ignore="all"><section><p>inner</p></section><p>tail</p></section>';
+  assert.is(forIndex(nested), nested);
+  const partial = '<section data-pagefind-ignore><p>Pagefind still reads its filters</p></section>';
+  assert.is(forIndex(partial), partial);
+});
+
+Cut('cannot be steered by article text, which reaches the page escaped', () => {
+  const page = '<p>&lt;section data-pagefind-ignore="all"&gt;keep me&lt;/section&gt;</p>';
+  assert.is(forIndex(page), page);
+});
+
+const Same = suite('the index built from cut pages');
+
+Same('is byte for byte the index Pagefind builds from the full pages', async () => {
+  const site = await buildSiteOnce();
+  const out = tempDir('gloss-index-');
+  try {
+    const pagefind = await import('pagefind');
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    assert.ok(index, 'Pagefind starts');
+    const pages = filesUnder(site).filter((p) => p.endsWith('.html') && !p.startsWith('pagefind/'));
+    const cut = pages.filter((p) => forIndex(readFileSync(join(site, p), 'utf8')).length < readFileSync(join(site, p), 'utf8').length);
+    assert.ok(cut.some((p) => p.startsWith('entities/')), 'entity pages have sections to cut');
+    for (const p of pages.sort()) await index!.addHTMLFile({ sourcePath: p, content: readFileSync(join(site, p), 'utf8') });
+    await index!.writeFiles({ outputPath: join(out, 'pagefind') });
+    await pagefind.close();
+    // cborg is published as ES modules only, so it is loaded the way the build loads it.
+    const { canonicalisePagefind } = await import('../src/index/canonical.ts');
+    canonicalisePagefind(join(out, 'pagefind'));
+    const built = filesUnder(join(site, 'pagefind'));
+    const full = filesUnder(join(out, 'pagefind'));
+    assert.equal(full, built, 'the same files');
+    const differing = built.filter((f) => !readFileSync(join(site, 'pagefind', f)).equals(readFileSync(join(out, 'pagefind', f))));
+    assert.equal(differing, [], 'the same bytes');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+Same.run();
+Cut.run();
