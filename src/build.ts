@@ -89,10 +89,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         // Pagefind numbers pages in the order they finish, and canonicalisePagefind() below puts its
-        // output in a fixed order; sections it would ignore whole are cut before it parses them.
-        const results = await Promise.all(htmlPages(temp).map((page) => index.addHTMLFile({ sourcePath: page, content: forIndex(readFileSync(join(temp, page), 'utf8')) }).then((r) => ({ page, errors: r.errors }))));
-        const failed = results.find((r) => r.errors.length);
-        if (failed) throw new Error(`Pagefind: ${failed.page}: ${failed.errors.join('; ')}`);
+        // output in a fixed order. A few pages at a time, each cut to what Pagefind reads.
+        const pages = htmlPages(temp);
+        let next = 0;
+        const feed = async (): Promise<void> => {
+          while (next < pages.length) {
+            const page = pages[next++]!;
+            const added = await index.addHTMLFile({ sourcePath: page, content: forIndex(readFileSync(join(temp, page), 'utf8')) });
+            if (added.errors.length) throw new Error(`Pagefind: ${page}: ${added.errors.join('; ')}`);
+          }
+        };
+        await Promise.all(Array.from({ length: 256 }, feed));
         const written = await index.writeFiles({ outputPath: join(temp, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
@@ -126,10 +133,17 @@ function htmlPages(folder: string): string[] {
 const IGNORED_SECTION = /<section\b[^>]*\bdata-pagefind-ignore="all"[^>]*>([\s\S]*?)<\/section>/g;
 
 /**
- * A page as Pagefind needs it: the sections it would ignore with all their content
- * (`data-pagefind-ignore="all"`: keyword-in-context lines, claim lists) cut out, which makes the
- * same index from far less HTML. A section holding another section is left whole.
+ * A page as Pagefind needs it: its one `<main>` element (every page's `data-pagefind-body` is in
+ * it; Pagefind reads nothing outside that) without the sections it would ignore with all their
+ * content (`data-pagefind-ignore="all"`: keyword-in-context lines, claim lists). The index is the
+ * one Pagefind makes from the whole page, from far less HTML. A page without exactly one `<main>`
+ * is passed whole, and a section holding another section is left in.
  */
 export function forIndex(page: string): string {
-  return page.replace(IGNORED_SECTION, (whole, inner: string) => (inner.includes('<section') ? whole : ''));
+  const start = page.indexOf('<main');
+  const end = page.indexOf('</main>');
+  const single = start >= 0 && end > start && page.indexOf('<main', start + 1) < 0 && /^<main[\s>]/.test(page.slice(start, start + 6));
+  const html = /<html\b[^>]*>/.exec(page)?.[0] ?? '<html>';
+  const body = single ? `<!doctype html>\n${html}\n<body>\n${page.slice(start, end + '</main>'.length)}\n</body>\n</html>\n` : page;
+  return body.replace(IGNORED_SECTION, (whole, inner: string) => (inner.includes('<section') ? whole : ''));
 }

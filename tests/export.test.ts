@@ -8,6 +8,7 @@ import * as addFormatsModule from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { annotationCollection, annotationCollectionPieces } from '../src/export/annotations.ts';
 import { toCsv } from '../src/export/csv.ts';
 import { DatasetExportError, NEUTRALISED_COLUMNS, datasetFiles, writeDataset } from '../src/export/index.ts';
 import { runPipeline } from '../src/pipeline.ts';
@@ -447,6 +448,15 @@ JsonLdSuite('expands every JSON-LD file offline, in safe mode, with every key ma
     assert.equal([...keysOf(again)].sort(), [...keysOf(doc)].sort(), `${path}: keys before and after expansion`);
   }
   assert.ok(requested.includes('http://www.w3.org/ns/anno.jsonld'));
+});
+
+JsonLdSuite('annotations.jsonld, written an article at a time, is JSON.stringify of the whole collection', () => {
+  const sorted = [...corpus.documents].sort((a, b) => (a.article.id < b.article.id ? -1 : 1));
+  const entities = new Map(corpus.entities.map((e) => [e.id, e]));
+  for (const docs of [sorted, sorted.slice(0, 1), []]) {
+    assert.is([...annotationCollectionPieces(docs, entities)].join(''), `${JSON.stringify(annotationCollection(docs, entities))}\n`, `${docs.length} articles`);
+  }
+  assert.is(read('annotations.jsonld'), `${JSON.stringify(annotationCollection(sorted, entities))}\n`);
 });
 
 JsonLdSuite('references the Web Annotation context by its standard URL', () => {

@@ -5,17 +5,28 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import * as pagefind from 'pagefind';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { forIndex } from '../src/build.ts';
+import { canonicalisePagefind } from '../src/index/canonical.ts';
 import { tempDir } from './helpers.ts';
 import { buildSiteOnce, filesUnder } from './server.ts';
 
 const Cut = suite('forIndex');
 
+Cut('keeps only the one <main> element of a page', () => {
+  const page = '<!doctype html>\n<html lang="fr" dir="ltr">\n<head><title>T</title><meta charset="utf-8"></head>\n<body><header><nav>Home</nav></header><main id="main"><p data-pagefind-body>Text</p></main><footer>F</footer></body></html>';
+  assert.is(forIndex(page), '<!doctype html>\n<html lang="fr" dir="ltr">\n<body>\n<main id="main"><p data-pagefind-body>Text</p></main>\n</body>\n</html>\n');
+  const two = '<main>a</main><main>b</main>';
+  assert.is(forIndex(two), two, 'two <main> elements: the page is passed whole');
+  const lookalike = '<mainframe>a</main>';
+  assert.is(forIndex(lookalike), lookalike);
+});
+
 Cut('cuts each section Pagefind ignores whole, and nothing else', () => {
-  const page = '<main data-pagefind-body><h1>Kim</h1><section data-pagefind-ignore="all" aria-labelledby="a"><h2 id="a">In context</h2><p>long lines</p></section><p>kept</p><section aria-labelledby="b"><p>also kept</p></section><section class="x" data-pagefind-ignore="all"><p>cut too</p></section></main>';
-  assert.is(forIndex(page), '<main data-pagefind-body><h1>Kim</h1><p>kept</p><section aria-labelledby="b"><p>also kept</p></section></main>');
+  const page = '<div data-pagefind-body><h1>Kim</h1><section data-pagefind-ignore="all" aria-labelledby="a"><h2 id="a">In context</h2><p>long lines</p></section><p>kept</p><section aria-labelledby="b"><p>also kept</p></section><section class="x" data-pagefind-ignore="all"><p>cut too</p></section></div>';
+  assert.is(forIndex(page), '<div data-pagefind-body><h1>Kim</h1><p>kept</p><section aria-labelledby="b"><p>also kept</p></section></div>');
 });
 
 Cut('leaves a section that holds another section whole, and a section ignored without "all"', () => {
@@ -36,7 +47,6 @@ Same('is byte for byte the index Pagefind builds from the full pages', async () 
   const site = await buildSiteOnce();
   const out = tempDir('gloss-index-');
   try {
-    const pagefind = await import('pagefind');
     const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
     assert.ok(index, 'Pagefind starts');
     const pages = filesUnder(site).filter((p) => p.endsWith('.html') && !p.startsWith('pagefind/'));
@@ -45,8 +55,6 @@ Same('is byte for byte the index Pagefind builds from the full pages', async () 
     for (const p of pages.sort()) await index!.addHTMLFile({ sourcePath: p, content: readFileSync(join(site, p), 'utf8') });
     await index!.writeFiles({ outputPath: join(out, 'pagefind') });
     await pagefind.close();
-    // cborg is published as ES modules only, so it is loaded the way the build loads it.
-    const { canonicalisePagefind } = await import('../src/index/canonical.ts');
     canonicalisePagefind(join(out, 'pagefind'));
     const built = filesUnder(join(site, 'pagefind'));
     const full = filesUnder(join(out, 'pagefind'));

@@ -102,7 +102,7 @@ function places(documents: AnnotationDocument[]): PagePlace[] {
  * annotations.jsonld: an AnnotationCollection and its pages (one per article, by article id) side
  * by side in one `@graph`, since the collection links its pages by IRI.
  */
-export function annotationCollection(documents: AnnotationDocument[], entities: Map<string, Entity>): Json {
+export function annotationCollection(documents: AnnotationDocument[], entities: Map<string, Entity>, withPages = true): Json {
   const to = iris('');
   const at = places(documents);
   const first = documents[0];
@@ -117,8 +117,21 @@ export function annotationCollection(documents: AnnotationDocument[], entities: 
     generator: GLOSS,
     rights: LICENSE.url,
   };
-  const pages = documents.map((doc, i) => annotationPage(to, doc, at[i] as PagePlace, entities));
+  const pages = withPages ? documents.map((doc, i) => annotationPage(to, doc, at[i] as PagePlace, entities)) : [];
   return { '@context': ANNOTATION_CONTEXT, '@graph': [collection, ...pages] };
+}
+
+/**
+ * annotationCollection() serialised as `JSON.stringify` would, with a final newline, one article's
+ * page at a time, so that a large corpus never becomes one string.
+ */
+export function* annotationCollectionPieces(documents: AnnotationDocument[], entities: Map<string, Entity>): Generator<string> {
+  const { '@context': context, '@graph': [collection] } = annotationCollection(documents, entities, false) as { '@context': unknown; '@graph': [Json] };
+  yield `{"@context":${JSON.stringify(context)},"@graph":[${JSON.stringify(collection)}`;
+  const to = iris('');
+  const at = places(documents);
+  for (let i = 0; i < documents.length; i++) yield `,${JSON.stringify(annotationPage(to, documents[i]!, at[i] as PagePlace, entities))}`;
+  yield ']}\n';
 }
 
 /** articles/ID.jsonld: one article's page of the collection, on its own, with the same IRIs. */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SCHEMA_DIR } from '../validate/schemas.ts';
 import type { Corpus } from '../types.ts';
-import { annotationCollection, articleAnnotations } from './annotations.ts';
+import { annotationCollectionPieces, articleAnnotations } from './annotations.ts';
 import { checkCorpus } from './check.ts';
 import { toCsv, type Row } from './csv.ts';
 import { dataPackage, type WrittenFile } from './datapackage.ts';
@@ -51,6 +51,27 @@ class Output {
     this.files.push({ file, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), rank: this.order.indexOf(template) });
   }
 
+  /** Writes a file piece by piece, for files too large to hold as one string. */
+  writePieces(template: string, pieces: Iterable<string>, key?: string): void {
+    const file = instance(template, key);
+    const target = join(this.dir, ...file.path.split('/'));
+    mkdirSync(dirname(target), { recursive: true });
+    const hash = createHash('sha256');
+    let bytes = 0;
+    const fd = openSync(target, 'w');
+    try {
+      for (const piece of pieces) {
+        const buffer = Buffer.from(piece, 'utf8');
+        writeSync(fd, buffer);
+        hash.update(buffer);
+        bytes += buffer.length;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    this.files.push({ file, bytes, sha256: hash.digest('hex'), rank: this.order.indexOf(template) });
+  }
+
   csv(template: string, rows: Row[], key?: string): void {
     this.write(template, toCsv(columnNames(template), rows), key);
   }
@@ -95,7 +116,7 @@ export function writeDataset(corpus: Corpus, dataDir: string): void {
   out.csv('mentions.csv', mentionRows(corpus));
   out.csv('claims.csv', claimRows(corpus));
   out.csv('clusters.csv', clusterRows(corpus));
-  out.write('annotations.jsonld', jsonLine(annotationCollection(documents, entityById)));
+  out.writePieces('annotations.jsonld', annotationCollectionPieces(documents, entityById));
   const perArticle = new Map(articleAnnotations(documents, entityById).map((a) => [a.articleId, a.json]));
   for (const doc of documents) {
     const id = doc.article.id;
