@@ -55,7 +55,7 @@ try {
   console.log('\nstage      articles   seconds   articles/s   share');
   for (const t of result.timings) {
     const s = t.ms / 1000;
-    console.log(`${t.stage.padEnd(9)} ${String(t.count).padStart(9)} ${s.toFixed(2).padStart(9)} ${(s > 0 ? t.count / s : 0).toFixed(0).padStart(12)} ${((100 * s) / total).toFixed(0).padStart(6)}%`);
+    console.log(`${t.stage.padEnd(9)} ${String(t.count).padStart(9)} ${s.toFixed(2).padStart(9)} ${(s >= 0.01 ? (t.count / s).toFixed(0) : '-').padStart(12)} ${((100 * s) / total).toFixed(0).padStart(6)}%`);
   }
   console.log(`built ${option('--out') ?? '_site/'} in ${total.toFixed(2)} s`);
 } catch (e) {

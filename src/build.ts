@@ -69,6 +69,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const temp = mkdtempSync(join(dirname(output), '.gloss-build-'));
   // mkdtemp makes the folder private; a site is read by web servers running as other users.
   chmodSync(temp, 0o755);
+  // The dataset is written in a worker thread while this one renders and Pagefind indexes.
+  const exportStarted = performance.now();
+  let exportMs = 0;
+  const exporting = import('./export/background.ts')
+    .then(({ writeDatasetInBackground }) => writeDatasetInBackground(pipeline.corpus!, join(temp, 'data')))
+    .then(() => {
+      exportMs = performance.now() - exportStarted;
+    });
+  exporting.catch(() => undefined);
   try {
     const stage = async (name: string, count: number, run: () => Promise<void> | void): Promise<void> => {
       const started = performance.now();
@@ -107,16 +116,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         canonicalisePagefind(join(temp, 'pagefind'));
       });
     }
-    await stage('export', n, async () => {
-      const { writeDataset } = await import('./export/index.ts');
-      writeDataset(pipeline.corpus!, join(temp, 'data'));
-    });
+    const waited = performance.now();
+    await exporting;
+    const waitMs = performance.now() - waited;
+    timings.push({ stage: 'export', ms: waitMs, count: n });
+    log(`${'export'.padEnd(9)} ${String(n).padStart(6)} articles  ${(waitMs / 1000).toFixed(2)} s (${(exportMs / 1000).toFixed(2)} s in all, alongside render and index)`);
     const old = `${output}.old-${process.pid}`;
     if (existsSync(output)) renameSync(output, old);
     renameSync(temp, output);
     rmSync(old, { recursive: true, force: true });
     return { ok: true, problems: pipeline.problems, timings };
   } catch (e) {
+    // The export worker may still be writing into the temporary folder: let it finish first.
+    await exporting.catch(() => undefined);
     rmSync(temp, { recursive: true, force: true });
     throw e;
   }

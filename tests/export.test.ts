@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { annotationCollection, annotationCollectionPieces } from '../src/export/annotations.ts';
+import { writeDatasetInBackground } from '../src/export/background.ts';
 import { toCsv } from '../src/export/csv.ts';
 import { DatasetExportError, NEUTRALISED_COLUMNS, datasetFiles, writeDataset } from '../src/export/index.ts';
 import { runPipeline } from '../src/pipeline.ts';
@@ -641,6 +642,30 @@ function withDocument(change: (doc: AnnotationDocument) => AnnotationDocument): 
   if (!first) throw new Error('the corpus is empty');
   return { ...corpus, documents: [change(structuredClone(first)), ...rest] };
 }
+
+Errors('in a worker thread: the same files byte for byte, and the same refusal', async () => {
+  const dir = join(tempDir('gloss-export-bg-'), 'data');
+  await writeDatasetInBackground(corpus, dir);
+  const here = readdirSync(DATA, { recursive: true, encoding: 'utf8' }).sort();
+  assert.equal(readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort(), here);
+  const differing = here.filter((f) => statSync(join(DATA, f)).isFile() && !readFileSync(join(DATA, f)).equals(readFileSync(join(dir, f))));
+  assert.equal(differing, []);
+  const bad = withDocument((doc) => {
+    const m = doc.mentions[0];
+    if (m) m.start += 1;
+    return doc;
+  });
+  const badDir = join(tempDir('gloss-export-bg-'), 'data');
+  try {
+    await writeDatasetInBackground(bad, badDir);
+    assert.unreachable('writeDatasetInBackground should have rejected');
+  } catch (e) {
+    assert.instance(e, DatasetExportError);
+    assert.ok((e as DatasetExportError).problems.length > 0);
+    assert.match((e as Error).message, `article ${String(documents[0]?.article.id)}, ${String(documents[0]?.mentions[0]?.id)}: exact is`);
+  }
+  assert.not.ok(existsSync(badDir));
+});
 
 Errors('refuses an offset that does not give the exact text, naming the article and the mention, and writes nothing', () => {
   const bad = withDocument((doc) => {

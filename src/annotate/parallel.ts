@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article, Entity } from '../types.ts';
+import { bundleWorker } from '../worker-bundle.ts';
 import { annotate, compileGazetteer, type ArticleAnnotation } from './index.ts';
 
 /** How the annotate stage runs. */
@@ -62,41 +63,11 @@ function writeCache(dir: string, key: string, value: ArticleAnnotation): void {
   renameSync(temp, path);
 }
 
-/**
- * The worker's code bundled by esbuild into one JavaScript file in the system's temporary folder
- * (its path is returned with a function that removes it): a worker that loads TypeScript through
- * tsx takes seconds to start, the bundle a fraction of one. Bundled afresh for each run (about
- * 0.3 s), so it is never older than the code. Null when esbuild cannot run: then the tsx entry.
- */
-async function bundleWorker(): Promise<{ url: URL; remove: () => void } | null> {
-  const dir = mkdtempSync(join(tmpdir(), 'gloss-worker-'));
-  const remove = (): void => rmSync(dir, { recursive: true, force: true });
-  try {
-    const { build } = await import('esbuild');
-    const outfile = join(dir, 'worker.mjs');
-    await build({
-      entryPoints: [join(HERE, 'worker.ts')],
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      outfile,
-      logLevel: 'silent',
-      // The bundled CommonJS packages (yaml) require Node's built-in modules.
-      banner: { js: "import { createRequire as glossRequire } from 'node:module'; const require = glossRequire(import.meta.url);" },
-    });
-    return { url: pathToFileURL(outfile), remove };
-  } catch {
-    remove();
-    return null;
-  }
-}
-
 async function inWorkers(articles: Article[], knowledgeBase: Entity[], workers: number, onDone: (n: number) => void): Promise<ArticleAnnotation[]> {
   const results: ArticleAnnotation[] = new Array(articles.length);
   const batches: Array<{ id: number; articles: Article[] }> = [];
   for (let i = 0; i < articles.length; i += BATCH) batches.push({ id: i, articles: articles.slice(i, i + BATCH) });
-  const bundle = await bundleWorker();
+  const bundle = await bundleWorker(join(HERE, 'worker.ts'));
   const url = bundle?.url ?? new URL('./worker-entry.mjs', import.meta.url);
   // This thread is one of the workers: it starts at once while the others load, and yields
   // between batches so that their results are taken in.
