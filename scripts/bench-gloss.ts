@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     workers: job.workers,
     log: (line) => {
       // build() logs "STAGE  COUNT articles  S.SS s" as each stage ends, and "warning: …" lines.
-      const m = /^(\w+)\s+(\d+) articles\s+([\d.]+) s$/.exec(line);
+      const m = /^(\w+)\s+(\d+) articles\s+([\d.]+) s(?: \(.*\))?$/.exec(line);
       if (m) {
         const now = cpuSeconds();
         cpu[m[1]!] = now - lastCpu;
