@@ -97,7 +97,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const pagefind = await import('pagefind');
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        // Pagefind numbers pages in the order they finish, and canonicalisePagefind() below puts its
+        // Pagefind numbers pages in the order they finish, and canonicalIndexFiles() below puts its
         // output in a fixed order. A few pages at a time, each cut to what Pagefind reads.
         const pages = htmlPages(temp);
         let next = 0;
@@ -109,11 +109,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           }
         };
         await Promise.all(Array.from({ length: 256 }, feed));
-        const written = await index.writeFiles({ outputPath: join(temp, 'pagefind') });
-        if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+        // Built in memory (writeFiles can answer before the last file is on disk), then written in
+        // a fixed order by Gloss.
+        const built = await index.getFiles();
+        if (built.errors.length) throw new Error(`Pagefind: ${built.errors.join('; ')}`);
         await pagefind.close();
-        const { canonicalisePagefind } = await import('./index/canonical.ts');
-        canonicalisePagefind(join(temp, 'pagefind'));
+        const { canonicalIndexFiles, writeIndexFiles } = await import('./index/canonical.ts');
+        writeIndexFiles(join(temp, 'pagefind'), canonicalIndexFiles(built.files.map((f) => ({ path: f.path, content: Buffer.from(f.content) }))));
       });
     }
     const waited = performance.now();

@@ -10,8 +10,8 @@
  * loudly instead of shipping a broken index.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode } from 'cborg';
 
@@ -20,13 +20,12 @@ const SIGNATURE = Buffer.from('pagefind_dcd');
 /** A filter file: its name and, per value, the pages that carry it. */
 type FilterFile = [string, Array<[string, number[]]>];
 
-function unpack(file: string): unknown {
-  const raw = readFileSync(file);
+function unpack(name: string, raw: Buffer): unknown {
   const bytes = raw.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b])) ? gunzipSync(raw) : raw;
-  if (!bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file}: not a Pagefind data file (no "pagefind_dcd" signature)`);
+  if (!bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${name}: not a Pagefind data file (no "pagefind_dcd" signature)`);
   const body = bytes.subarray(SIGNATURE.length);
   const value: unknown = decode(body);
-  if (!Buffer.from(encode(value)).equals(body)) throw new Error(`${file}: this Pagefind version writes data Gloss cannot re-encode exactly; pin the Pagefind version in package.json`);
+  if (!Buffer.from(encode(value)).equals(body)) throw new Error(`${name}: this Pagefind version writes data Gloss cannot re-encode exactly; pin the Pagefind version in package.json`);
   return value;
 }
 
@@ -50,39 +49,60 @@ function isFilterFile(value: unknown): value is FilterFile {
   );
 }
 
-/** Rewrite the Pagefind index in `folder` (the `pagefind/` output) in a fixed order. */
-export function canonicalisePagefind(folder: string): void {
-  const entryPath = join(folder, 'pagefind-entry.json');
-  const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as { languages: Record<string, { hash: string }> };
-  const filterDir = join(folder, 'filter');
+/** One file of a Pagefind index: its path inside the index folder, and its bytes. */
+export interface IndexFile {
+  path: string;
+  content: Buffer;
+}
+
+/**
+ * The files of a Pagefind index (from `index.getFiles()`) with the filter files, the language
+ * metadata and the entry file rewritten in a fixed order and renamed after their new content;
+ * every other file as it was. Sorted by path.
+ */
+export function canonicalIndexFiles(input: IndexFile[]): IndexFile[] {
+  const files = new Map(input.map((f) => [f.path.split('\\').join('/'), f.content]));
+  const entryBytes = files.get('pagefind-entry.json');
+  if (!entryBytes) throw new Error('Pagefind wrote no pagefind-entry.json');
+  const entry = JSON.parse(entryBytes.toString('utf8')) as { languages: Record<string, { hash: string }> };
   const renamed = new Map<string, string>();
-  for (const name of readdirSync(filterDir).sort()) {
-    const match = /^(.+)_([0-9a-f]+)\.pf_filter$/.exec(name);
+  for (const path of [...files.keys()].sort()) {
+    const match = /^filter\/(.+)_([0-9a-f]+)\.pf_filter$/.exec(path);
     if (!match) continue;
-    const path = join(filterDir, name);
-    const value = unpack(path);
+    const value = unpack(path, files.get(path)!);
     if (!isFilterFile(value)) throw new Error(`${path}: unexpected Pagefind filter layout`);
     value[1].sort((a, b) => byText(a[0], b[0]));
     const bytes = pack(value);
     const hash = `${match[1]}_${digest(bytes, match[2]!.length)}`;
     renamed.set(`${match[1]}_${match[2]}`, hash);
-    rmSync(path);
-    writeFileSync(join(filterDir, `${hash}.pf_filter`), bytes);
+    files.delete(path);
+    files.set(`filter/${hash}.pf_filter`, bytes);
   }
   for (const [language, info] of Object.entries(entry.languages).sort(([a], [b]) => byText(a, b))) {
-    const oldPath = join(folder, `pagefind.${info.hash}.pf_meta`);
-    const meta = unpack(oldPath);
-    const swapped = swapHashes(meta, renamed);
-    const bytes = pack(swapped);
+    const oldPath = `pagefind.${info.hash}.pf_meta`;
+    const raw = files.get(oldPath);
+    if (!raw) throw new Error(`Pagefind wrote no ${oldPath}`);
+    const bytes = pack(swapHashes(unpack(oldPath, raw), renamed));
     const prefix = info.hash.slice(0, info.hash.lastIndexOf('_') + 1);
     const hash = `${prefix}${digest(bytes, info.hash.length - prefix.length)}`;
-    rmSync(oldPath);
-    writeFileSync(join(folder, `pagefind.${hash}.pf_meta`), bytes);
+    files.delete(oldPath);
+    files.set(`pagefind.${hash}.pf_meta`, bytes);
     entry.languages[language]!.hash = hash;
   }
-  const temp = `${entryPath}.tmp`;
-  writeFileSync(temp, JSON.stringify(entry));
-  renameSync(temp, entryPath);
+  files.set('pagefind-entry.json', Buffer.from(JSON.stringify(entry), 'utf8'));
+  return [...files.entries()].sort(([a], [b]) => byText(a, b)).map(([path, content]) => ({ path, content }));
+}
+
+/** Writes index files under a folder. */
+export function writeIndexFiles(folder: string, files: IndexFile[]): void {
+  const made = new Set<string>();
+  for (const { path, content } of files) {
+    const target = join(folder, ...path.split('/'));
+    const dir = dirname(target);
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
+    writeFileSync(target, content);
+  }
 }
 
 /**
