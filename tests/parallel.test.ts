@@ -1,10 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { annotateAll } from '../src/annotate/parallel.ts';
 import { ingest } from '../src/ingest/index.ts';
 import type { Entity } from '../src/types.ts';
+import { bundleWorker } from '../src/worker-bundle.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
 const knowledgeBase = JSON.parse(readFileSync(join(ROOT, '_data', 'entities.json'), 'utf8')) as Entity[];
@@ -44,6 +45,18 @@ Parallel('a different knowledge base misses the cache', async () => {
   let annotated = 0;
   await annotateAll(few, knowledgeBase.slice(1), { workers: 1, cacheDir, onProgress: () => annotated++ });
   assert.is(annotated, 4);
+});
+
+Parallel('the workers run as esbuild bundles, not through the slow tsx fallback', async () => {
+  for (const entry of ['src/annotate/worker.ts', 'src/export/worker.ts']) {
+    const bundle = await bundleWorker(join(ROOT, entry));
+    assert.ok(bundle, `${entry} bundles`);
+    const code = readFileSync(bundle!.url, 'utf8');
+    bundle!.remove();
+    assert.ok(code.length > 10_000, `${entry}: one file with its dependencies (${code.length} characters)`);
+    assert.not.match(code, /from ['"]\.\.?\//, `${entry}: no relative import left`);
+    assert.not.ok(existsSync(bundle!.url), 'removed');
+  }
 });
 
 Parallel.run();
