@@ -29,7 +29,7 @@ export function runChild<M>(
 ): Promise<ChildOutcome<M>> {
   // An absolute URL of tsx's loader, so that the child finds it from any working folder.
   const tsx = import.meta.resolve('tsx');
-  const execArgv = ['--import', tsx];
+  const execArgv = ['--expose-gc', '--import', tsx];
   if (options.heapMb) execArgv.push(`--max-old-space-size=${options.heapMb}`);
   const child = fork(script, [JSON.stringify(job)], { cwd: options.cwd, execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const messages: M[] = [];

@@ -92,6 +92,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const elev = new Eleventy(join(root, 'src', 'site'), temp, { configPath: join(root, '.eleventy.js'), quietMode: true });
       await elev.write();
     });
+    // Eleventy's working memory is garbage now; collected before Pagefind's process grows, the two
+    // never peak together. Only when Node runs with --expose-gc (the npm scripts do).
+    (globalThis as { gc?: () => void }).gc?.();
     if (options.index !== false) {
       await stage('index', n, async () => {
         const pagefind = await import('pagefind');
