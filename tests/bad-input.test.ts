@@ -145,7 +145,7 @@ async function runCase(name: string): Promise<Outcome> {
     const r = await runBuildAsync(args, expected.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
     const siteExists = existsSync(input.out);
     const articlesDir = join(input.out, 'articles');
-    const articles = existsSync(articlesDir) ? readdirSync(articlesDir).sort() : null;
+    const articles = existsSync(articlesDir) ? readdirSync(articlesDir).filter((name) => name !== 'index.html').sort() : null;
     const missing = (expected.paths ?? []).filter((p) => !existsSync(join(input.out, p)));
     return { ...r, siteExists, articles, missing };
   } finally {

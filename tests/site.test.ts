@@ -227,6 +227,16 @@ Links('every internal href and src leads to a built file, and every #fragment to
   assert.ok(broken.size === 0, `${broken.size} broken links:\n${listing(lines)}`);
 });
 
+Links('every address one folder up from a page is a page too: /articles/ lists every article', async () => {
+  const { root, pages, html } = await site();
+  const missing = [...new Set(pages.map((p) => p.split('/').slice(0, -2).join('/')).filter((dir) => dir && !dir.includes('/')))].filter((dir) => !existsSync(join(root, dir, 'index.html')));
+  assert.equal(missing, [], 'folders without an index page');
+  const listed = new Set(startTags(html.get('articles/index.html') ?? '').filter((t) => t.name === 'a').map((t) => t.attrs.get('href')));
+  const articles = pages.filter((p) => /^articles\/[^/]+\/index\.html$/.test(p)).map((p) => `/${p.slice(0, -'index.html'.length)}`);
+  assert.ok(articles.length >= 5);
+  assert.equal(articles.filter((a) => !listed.has(a)), [], 'articles missing from /articles/');
+});
+
 Links('the check catches a missing page, a missing id and a folder without index.html', () => {
   const root = tempDir();
   scratch.push(root);
@@ -449,7 +459,7 @@ function hostileSite(): Promise<{ site: string; status: number; output: string }
 Escaping('a fixture whose title, body and metadata hold <script> and an onerror <img> builds', async () => {
   const { site: out, status, output } = await hostileSite();
   assert.is(status, 0, output);
-  assert.is(readdirSync(join(out, 'articles')).length, 2, 'both fixture articles have pages');
+  assert.is(readdirSync(join(out, 'articles')).filter((name) => name !== 'index.html').length, 2, 'both fixture articles have pages');
 });
 
 Escaping('no page of that site has a script other than ours, nor any <img>', async () => {
@@ -478,7 +488,7 @@ Escaping('no page of that site has a script other than ours, nor any <img>', asy
 Escaping('the article page shows the hostile title and body as text', async () => {
   const { site: out, status, output } = await hostileSite();
   assert.is(status, 0, output);
-  const pages = readdirSync(join(out, 'articles')).map((id) => readFileSync(join(out, 'articles', id, 'index.html'), 'utf8'));
+  const pages = readdirSync(join(out, 'articles')).filter((name) => name !== 'index.html').map((id) => readFileSync(join(out, 'articles', id, 'index.html'), 'utf8'));
   const strike = pages.find((p) => p.includes('Harbour strike'));
   assert.ok(strike, 'the .txt fixture has a page');
   const h1 = /<h1>([\s\S]*?)<\/h1>/.exec(strike!)?.[1] ?? '';

@@ -11,7 +11,7 @@ function articleTable(documents: AnnotationDocument[]): SafeHtml {
 </table>`;
 }
 
-/** Articles listed on the home page; outlet pages list them all. */
+/** Articles listed on the home page; the articles index and outlet pages list them all. */
 export const HOME_ARTICLES = 100;
 
 /** Home: the corpus at a glance. */
@@ -21,7 +21,7 @@ export function homePage(site: SiteData): SafeHtml {
   return html`<h1>The corpus at a glance</h1>
 <p class="lede">${site.documents.length} articles from ${site.outlets.filter((o) => o.known).length} known outlets, with ${mentions} marked mentions of ${site.entities.length} entities and ${claims} attributed claims, ${site.clusters.length} of them reported by more than one article.</p>
 <section aria-labelledby="articles"><h2 id="articles">Articles</h2>${articleTable(site.documents.slice(0, HOME_ARTICLES))}
-${site.documents.length > HOME_ARTICLES ? html`<p>The first ${HOME_ARTICLES} of ${site.documents.length}; every article is listed on its <a href="/outlets/">outlet's page</a> and in <a href="/data/articles.csv">articles.csv</a>.</p>` : ''}</section>
+${site.documents.length > HOME_ARTICLES ? html`<p>The first ${HOME_ARTICLES} of ${site.documents.length}; <a href="/articles/">all articles</a> are listed, by outlet on the <a href="/outlets/">outlets' pages</a>, and in <a href="/data/articles.csv">articles.csv</a>.</p>` : html`<p><a href="/articles/">All articles</a></p>`}</section>
 <div class="grid">
 <section aria-labelledby="most"><h2 id="most">Most mentioned</h2>${topEntities(site.entities)}<p><a href="/entities/">All entities</a></p></section>
 <section aria-labelledby="props"><h2 id="props">Claims across outlets</h2>
@@ -33,6 +33,13 @@ ${networkChart(site)}
 ${outletChart(site)}
 ${timelineChart(site)}
 </section>`;
+}
+
+/** The articles index: every article, sortable. */
+export function articlesIndex(site: SiteData): SafeHtml {
+  return html`<h1>Articles</h1>
+<p>${site.documents.length} article${site.documents.length === 1 ? '' : 's'}, by id. Select a column heading to sort. The same list is in <a href="/data/articles.csv">articles.csv</a>.</p>
+${articleTable(site.documents)}`;
 }
 
 /** The outlets index. */
