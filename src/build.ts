@@ -98,27 +98,31 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (options.index !== false) {
       await stage('index', n, async () => {
         const pagefind = await import('pagefind');
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        // Pagefind numbers pages in the order they finish, and canonicalIndexFiles() below puts its
-        // output in a fixed order. A few pages at a time, each cut to what Pagefind reads.
-        const pages = htmlPages(temp);
-        let next = 0;
-        const feed = async (): Promise<void> => {
-          while (next < pages.length) {
-            const page = pages[next++]!;
-            const added = await index.addHTMLFile({ sourcePath: page, content: forIndex(readFileSync(join(temp, page), 'utf8')) });
-            if (added.errors.length) throw new Error(`Pagefind: ${page}: ${added.errors.join('; ')}`);
-          }
-        };
-        await Promise.all(Array.from({ length: 256 }, feed));
-        // Built in memory (writeFiles can answer before the last file is on disk), then written in
-        // a fixed order by Gloss.
-        const built = await index.getFiles();
-        if (built.errors.length) throw new Error(`Pagefind: ${built.errors.join('; ')}`);
-        await pagefind.close();
-        const { canonicalIndexFiles, writeIndexFiles } = await import('./index/canonical.ts');
-        writeIndexFiles(join(temp, 'pagefind'), canonicalIndexFiles(built.files.map((f) => ({ path: f.path, content: Buffer.from(f.content) }))));
+        try {
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+          // Pagefind numbers pages in the order it receives them, and canonicalIndexFiles() below
+          // puts its output in a fixed order. 256 pages in flight, each cut to what Pagefind reads.
+          const pages = htmlPages(temp);
+          let next = 0;
+          const feed = async (): Promise<void> => {
+            while (next < pages.length) {
+              const page = pages[next++]!;
+              const added = await index.addHTMLFile({ sourcePath: page, content: forIndex(readFileSync(join(temp, page), 'utf8')) });
+              if (added.errors.length) throw new Error(`Pagefind: ${page}: ${added.errors.join('; ')}`);
+            }
+          };
+          await Promise.all(Array.from({ length: 256 }, feed));
+          // Taken in memory and written by Gloss: after writeFiles() and close(), a 10,000-article
+          // build once found pagefind-entry.json empty.
+          const built = await index.getFiles();
+          if (built.errors.length) throw new Error(`Pagefind: ${built.errors.join('; ')}`);
+          const { canonicalIndexFiles, writeIndexFiles } = await import('./index/canonical.ts');
+          writeIndexFiles(join(temp, 'pagefind'), canonicalIndexFiles(built.files.map((f) => ({ path: f.path, content: Buffer.from(f.content) }))));
+        } finally {
+          // Pagefind runs as a child process; left open, it would keep Node from exiting.
+          await pagefind.close();
+        }
       });
     }
     const waited = performance.now();
