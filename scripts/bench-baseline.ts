@@ -5,6 +5,7 @@
  * go to the parent over the IPC channel, as in scripts/bench-gloss.ts.
  */
 import { join } from 'node:path';
+import { runAsChild, sendToParent } from './bench-run.ts';
 
 /** What the parent asks of one baseline build. */
 export interface BaselineJob {
@@ -19,15 +20,7 @@ export type BaselineMessage =
   | { type: 'result'; ok: boolean; timings: Array<{ stage: string; ms: number; count: number }>; totalMs: number; maxRss: number; pages: number }
   | { type: 'error'; message: string };
 
-const send = (message: BaselineMessage): Promise<void> =>
-  new Promise((resolveSend) => {
-    if (!process.send) {
-      process.stdout.write(`${JSON.stringify(message)}\n`);
-      resolveSend();
-      return;
-    }
-    process.send(message, undefined, {}, () => resolveSend());
-  });
+const send = (message: BaselineMessage): Promise<void> => sendToParent(message);
 
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? '{}') as BaselineJob;
@@ -68,10 +61,4 @@ function countPages(written: unknown): number {
   return written && typeof written === 'object' && 'outputPath' in written ? 1 : 0;
 }
 
-main().then(
-  () => process.exit(0),
-  async (e: unknown) => {
-    await send({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-    process.exit(1);
-  },
-);
+runAsChild(main);

@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { build } from '../src/build.ts';
 import { formatProblem } from '../src/problems.ts';
+import { runAsChild, sendToParent } from './bench-run.ts';
 
 /** What the parent asks of one build. */
 export interface GlossJob {
@@ -39,15 +40,7 @@ export type GlossMessage =
     }
   | { type: 'error'; message: string };
 
-const send = (message: GlossMessage): Promise<void> =>
-  new Promise((resolveSend) => {
-    if (!process.send) {
-      process.stdout.write(`${JSON.stringify(message)}\n`);
-      resolveSend();
-      return;
-    }
-    process.send(message, undefined, {}, () => resolveSend());
-  });
+const send = (message: GlossMessage): Promise<void> => sendToParent(message);
 
 const cpuSeconds = (): number => {
   const u = process.cpuUsage();
@@ -95,10 +88,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().then(
-  () => process.exit(0),
-  async (e: unknown) => {
-    await send({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-    process.exit(1);
-  },
-);
+runAsChild(main);

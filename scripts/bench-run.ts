@@ -161,3 +161,26 @@ export function outputSize(dir: string, keep = 8): OutputSize {
   }
   return size;
 }
+
+/** Sends a message to the parent process (or prints it as a JSON line when run by hand). */
+export function sendToParent<M>(message: M): Promise<void> {
+  return new Promise((resolveSend) => {
+    if (!process.send) {
+      process.stdout.write(`${JSON.stringify(message)}\n`);
+      resolveSend();
+      return;
+    }
+    process.send(message, undefined, {}, () => resolveSend());
+  });
+}
+
+/** Runs a benchmark child's `main`, reports a failure to the parent as an `error` message, and exits. */
+export function runAsChild(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    async (e: unknown) => {
+      await sendToParent({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      process.exit(1);
+    },
+  );
+}
