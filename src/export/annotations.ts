@@ -98,16 +98,11 @@ function places(documents: AnnotationDocument[]): PagePlace[] {
   });
 }
 
-/**
- * annotations.jsonld: an AnnotationCollection and its pages (one per article, by article id) side
- * by side in one `@graph`, since the collection links its pages by IRI.
- */
-export function annotationCollection(documents: AnnotationDocument[], entities: Map<string, Entity>, withPages = true): Json {
-  const to = iris('');
-  const at = places(documents);
+/** The AnnotationCollection node itself: its size, first and last pages, and provenance. */
+function collectionNode(to: Iris, documents: AnnotationDocument[]): Json {
   const first = documents[0];
   const last = documents[documents.length - 1];
-  const collection: Json = {
+  return {
     id: to.collection,
     type: 'AnnotationCollection',
     label: 'Gloss annotations: entity mentions and attributed claims',
@@ -117,8 +112,17 @@ export function annotationCollection(documents: AnnotationDocument[], entities: 
     generator: GLOSS,
     rights: LICENSE.url,
   };
-  const pages = withPages ? documents.map((doc, i) => annotationPage(to, doc, at[i] as PagePlace, entities)) : [];
-  return { '@context': ANNOTATION_CONTEXT, '@graph': [collection, ...pages] };
+}
+
+/**
+ * annotations.jsonld: an AnnotationCollection and its pages (one per article, by article id) side
+ * by side in one `@graph`, since the collection links its pages by IRI.
+ */
+export function annotationCollection(documents: AnnotationDocument[], entities: Map<string, Entity>): Json {
+  const to = iris('');
+  const at = places(documents);
+  const pages = documents.map((doc, i) => annotationPage(to, doc, at[i] as PagePlace, entities));
+  return { '@context': ANNOTATION_CONTEXT, '@graph': [collectionNode(to, documents), ...pages] };
 }
 
 /**
@@ -126,10 +130,9 @@ export function annotationCollection(documents: AnnotationDocument[], entities: 
  * page at a time, so that a large corpus never becomes one string.
  */
 export function* annotationCollectionPieces(documents: AnnotationDocument[], entities: Map<string, Entity>): Generator<string> {
-  const { '@context': context, '@graph': [collection] } = annotationCollection(documents, entities, false) as { '@context': unknown; '@graph': [Json] };
-  yield `{"@context":${JSON.stringify(context)},"@graph":[${JSON.stringify(collection)}`;
   const to = iris('');
   const at = places(documents);
+  yield `{"@context":${JSON.stringify(ANNOTATION_CONTEXT)},"@graph":[${JSON.stringify(collectionNode(to, documents))}`;
   for (let i = 0; i < documents.length; i++) yield `,${JSON.stringify(annotationPage(to, documents[i]!, at[i] as PagePlace, entities))}`;
   yield ']}\n';
 }

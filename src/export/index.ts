@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SCHEMA_DIR } from '../validate/schemas.ts';
 import type { Corpus } from '../types.ts';
@@ -43,16 +43,11 @@ class Output {
 
   /** Writes the file that `template` describes (with `key` for its placeholder). */
   write(template: string, content: string | Buffer, key?: string): void {
-    const file = instance(template, key);
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const target = join(this.dir, ...file.path.split('/'));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, bytes);
-    this.files.push({ file, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), rank: this.order.indexOf(template) });
+    this.writePieces(template, [content], key);
   }
 
-  /** Writes a file piece by piece, for files too large to hold as one string. */
-  writePieces(template: string, pieces: Iterable<string>, key?: string): void {
+  /** Writes a file piece by piece, so that a file too large for one string never becomes one. */
+  writePieces(template: string, pieces: Iterable<string | Buffer>, key?: string): void {
     const file = instance(template, key);
     const target = join(this.dir, ...file.path.split('/'));
     mkdirSync(dirname(target), { recursive: true });
@@ -61,7 +56,7 @@ class Output {
     const fd = openSync(target, 'w');
     try {
       for (const piece of pieces) {
-        const buffer = Buffer.from(piece, 'utf8');
+        const buffer = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
         writeSync(fd, buffer);
         hash.update(buffer);
         bytes += buffer.length;
