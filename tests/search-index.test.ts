@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { forIndex } from '../src/build.ts';
+import { forIndex } from '../src/index/index.ts';
 import { canonicalIndexFiles } from '../src/index/canonical.ts';
 import { buildSiteOnce, filesUnder } from './server.ts';
 

@@ -113,9 +113,10 @@ function swapHashes(value: unknown, renamed: Map<string, string>): unknown {
   if (typeof value === 'string') return renamed.get(value) ?? value;
   if (!Array.isArray(value)) return value;
   const items = value.map((item) => swapHashes(item, renamed));
+  const filterFiles = new Set(renamed.values());
   const isFilterList =
     items.length > 0 &&
-    items.every((item) => Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' && typeof item[1] === 'string' && [...renamed.values()].includes(item[1]));
+    items.every((item) => Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' && typeof item[1] === 'string' && filterFiles.has(item[1]));
   if (isFilterList) (items as Array<[string, string]>).sort((a, b) => byText(a[0], b[0]));
   return items;
 }
