@@ -8,7 +8,8 @@ import { writeDataset } from './index.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-type Outcome = { ok: true } | { ok: false; name: string; message: string; stack?: string; problems: string[] | null };
+/** What the export worker (worker.ts) reports. */
+export type Outcome = { ok: true } | { ok: false; name: string; message: string; stack?: string; problems: string[] | null };
 
 /**
  * writeDataset() in a worker thread, so that the dataset is written while this thread renders the

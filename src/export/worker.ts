@@ -1,13 +1,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Corpus } from '../types.ts';
+import type { Outcome } from './background.ts';
 import { DatasetExportError, writeDataset } from './index.ts';
 
 /** A worker thread that writes the dataset while the main thread renders and indexes the site. */
 const { corpus, dataDir } = workerData as { corpus: Corpus; dataDir: string };
 try {
   writeDataset(corpus, dataDir);
-  parentPort!.postMessage({ ok: true });
+  parentPort!.postMessage({ ok: true } satisfies Outcome);
 } catch (e) {
   const error = e instanceof Error ? e : new Error(String(e));
-  parentPort!.postMessage({ ok: false, name: error.name, message: error.message, stack: error.stack, problems: e instanceof DatasetExportError ? e.problems : null });
+  const outcome: Outcome = { ok: false, name: error.name, message: error.message, stack: error.stack, problems: e instanceof DatasetExportError ? e.problems : null };
+  parentPort!.postMessage(outcome);
 }
