@@ -1,10 +1,12 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { runPipeline, type PipelineResult } from './pipeline.ts';
 import { formatProblem } from './problems.ts';
 import { setSite } from './render/eleventy.ts';
 import { siteData } from './render/site.ts';
 import type { ContentProblem } from './types.ts';
+import type { Indexer } from './index/index.ts';
+import type { EleventyUserConfig } from '@11ty/eleventy';
 
 /** What a build is asked to do. */
 export interface BuildOptions {
@@ -78,6 +80,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       exportMs = performance.now() - exportStarted;
     });
   exporting.catch(() => undefined);
+  let indexer: Indexer | null = null;
   try {
     const stage = async (name: string, count: number, run: () => Promise<void> | void): Promise<void> => {
       const started = performance.now();
@@ -87,19 +90,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       log(`${name.padEnd(9)} ${String(count).padStart(6)} articles  ${(ms / 1000).toFixed(2)} s`);
     };
     const n = site.documents.length;
+    // Pagefind indexes each page as Eleventy renders it: the two run on different cores.
+    const indexStarted = performance.now();
+    if (options.index !== false) {
+      const { startIndexer } = await import('./index/background.ts');
+      indexer = await startIndexer();
+    }
     await stage('render', n, async () => {
       const { default: Eleventy } = await import('@11ty/eleventy');
-      const elev = new Eleventy(join(root, 'src', 'site'), temp, { configPath: join(root, '.eleventy.js'), quietMode: true });
+      const elev = new Eleventy(join(root, 'src', 'site'), temp, {
+        configPath: join(root, '.eleventy.js'),
+        quietMode: true,
+        config: indexer ? feedIndexer(indexer, temp) : undefined,
+      });
       await elev.write();
     });
-    // Eleventy's working memory is garbage now; collected before Pagefind's process grows, the two
+    // Eleventy's working memory is garbage now; collected before Pagefind builds its index, the two
     // never peak together. Only when Node runs with --expose-gc (the npm scripts do).
     (globalThis as { gc?: () => void }).gc?.();
-    if (options.index !== false) {
-      await stage('index', n, async () => {
-        const { indexSite } = await import('./index/index.ts');
-        await indexSite(temp);
-      });
+    if (indexer) {
+      const started = performance.now();
+      await indexer.finish(temp);
+      const ms = performance.now() - started;
+      timings.push({ stage: 'index', ms, count: n });
+      log(`${'index'.padEnd(9)} ${String(n).padStart(6)} articles  ${(ms / 1000).toFixed(2)} s (${((performance.now() - indexStarted) / 1000).toFixed(2)} s in all, alongside render)`);
     }
     const waited = performance.now();
     await exporting;
@@ -114,8 +128,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } catch (e) {
     // The export worker may still be writing into the temporary folder: let it finish first.
     await exporting.catch(() => undefined);
+    await indexer?.abort();
     rmSync(temp, { recursive: true, force: true });
     throw e;
   }
 }
 
+/**
+ * Eleventy configuration that hands each rendered HTML page to the indexer: first the paths of all
+ * the pages (Eleventy knows every URL before it renders any), then each page as it is rendered.
+ */
+function feedIndexer(indexer: Indexer, output: string): (config: EleventyUserConfig) => void {
+  return (config) => {
+    // Eleventy times each transform and warns on stderr when one takes over 8% of the build, even in
+    // quiet mode (its quiet flag never reaches that timer). Handing a page over costs little, but the
+    // timer charges it with joining the page's pieces into one string, which writing it needs anyway.
+    config.benchmarks?.config?.setIsVerbose(false);
+    config.on('eleventy.contentMap', ({ inputPathToUrl }) => {
+      const urls = Object.values(inputPathToUrl).flat();
+      indexer.expect(urls.flatMap((url) => (url.endsWith('/') ? [`${url.slice(1)}index.html`] : url.endsWith('.html') ? [url.slice(1)] : [])));
+    });
+    config.addTransform('gloss-index', function (this: { page: { outputPath: string | false } }, content: string) {
+      const path = this.page.outputPath;
+      if (typeof path === 'string' && path.endsWith('.html')) indexer.page(relative(output, resolve(path)).split(sep).join('/'), content);
+      return content;
+    });
+  };
+}

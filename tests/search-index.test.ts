@@ -3,12 +3,14 @@
  * Pages lose the sections Pagefind ignores whole before it parses them; the index made that way
  * must be the index Pagefind makes from the full pages.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { forIndex } from '../src/index/index.ts';
+import { startIndexer } from '../src/index/background.ts';
+import { forIndex, indexSite, SiteIndexer, type Indexer } from '../src/index/index.ts';
 import { canonicalIndexFiles } from '../src/index/canonical.ts';
 import { buildSiteOnce, filesUnder } from './server.ts';
 
@@ -61,4 +63,93 @@ Same('is byte for byte the index Pagefind builds from the full pages', async () 
 });
 
 Same.run();
+
+const Fed = suite('pages fed to Pagefind as they are rendered');
+
+/** A small site: pages that share words and filters, so that page numbers show in the index. */
+function smallSite(): { dir: string; pages: Record<string, string> } {
+  const dir = mkdtempSync(join(tmpdir(), 'gloss-feed-'));
+  const page = (title: string, body: string, entity: string): string =>
+    `<!doctype html>\n<html lang="en"><head><title>${title}</title></head><body><main><article data-pagefind-body><h1>${title}</h1><p>${body}</p><span hidden data-pagefind-filter="entity">${entity}</span></article></main></body></html>\n`;
+  const pages: Record<string, string> = {
+    'articles/a/index.html': page('Seoul talks', 'Kim met Putin in Vladivostok to talk about arms.', 'Kim Jong Un'),
+    'articles/b/index.html': page('Arms deal', 'Putin and Kim discussed an arms deal and satellites.', 'Vladimir Putin'),
+    'entities/kim/index.html': page('Kim Jong Un', 'Leader of North Korea, named in two articles.', 'Kim Jong Un'),
+    'index.html': page('Gloss', 'Annotated news about North Korea and Russia.', 'Russia'),
+    'z/index.html': page('Zeta', 'A page the renderer did not announce, about arms talks.', 'Russia'),
+  };
+  for (const [path, html] of Object.entries(pages)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), html);
+  }
+  return { dir, pages };
+}
+
+function indexFiles(site: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const path of filesUnder(join(site, 'pagefind'))) files[path] = readFileSync(join(site, 'pagefind', path)).toString('base64');
+  return files;
+}
+
+/** Announces all pages but the last, hands them over in reverse order but one, and finishes. */
+async function feedOutOfOrder(indexer: Indexer, site: string, pages: string[]): Promise<void> {
+  const announced = pages.filter((p) => p !== 'z/index.html');
+  indexer.expect(announced);
+  for (const p of [...announced].reverse().filter((p) => p !== 'entities/kim/index.html')) indexer.page(p, readFileSync(join(site, p), 'utf8'));
+  await indexer.finish(site);
+}
+
+Fed('out of order, in this thread or in a worker, the index is the one made from the pages on disk', async () => {
+  const reference = smallSite();
+  const alone = smallSite();
+  const worker = smallSite();
+  try {
+    await indexSite(reference.dir);
+    const expected = indexFiles(reference.dir);
+    assert.ok(Object.keys(expected).some((p) => p.startsWith('fragment/')), 'the reference index has page fragments');
+
+    const here = new SiteIndexer();
+    await here.start();
+    await feedOutOfOrder(here, alone.dir, Object.keys(alone.pages));
+    assert.equal(indexFiles(alone.dir), expected, 'in this thread');
+
+    await feedOutOfOrder(await startIndexer(), worker.dir, Object.keys(worker.pages));
+    assert.equal(indexFiles(worker.dir), expected, 'in a worker thread');
+  } finally {
+    for (const s of [reference, alone, worker]) rmSync(s.dir, { recursive: true, force: true });
+  }
+});
+
+Fed('the order matters: the same pages added in another order make another index', async () => {
+  const site = smallSite();
+  try {
+    await indexSite(site.dir);
+    const sorted = indexFiles(site.dir);
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    for (const p of Object.keys(site.pages).sort().reverse()) await index!.addHTMLFile({ sourcePath: p, content: site.pages[p]! });
+    const made = await index!.getFiles();
+    await pagefind.close();
+    const reversed = canonicalIndexFiles(made.files.map((f) => ({ path: f.path, content: Buffer.from(f.content) })));
+    const asRecord = Object.fromEntries(reversed.map((f) => [f.path, f.content.toString('base64')]));
+    assert.not.equal(asRecord, sorted, 'so the indexer must keep one order');
+  } finally {
+    rmSync(site.dir, { recursive: true, force: true });
+  }
+});
+
+Fed('after abort (a failed build), nothing is written and finish does nothing', async () => {
+  const site = smallSite();
+  try {
+    const indexer = await startIndexer();
+    indexer.expect(Object.keys(site.pages));
+    indexer.page('articles/a/index.html', site.pages['articles/a/index.html']!);
+    await indexer.abort();
+    await indexer.finish(site.dir);
+    assert.equal(filesUnder(site.dir).filter((p) => p.startsWith('pagefind/')), []);
+  } finally {
+    rmSync(site.dir, { recursive: true, force: true });
+  }
+});
+
+Fed.run();
 Cut.run();

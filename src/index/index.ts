@@ -1,48 +1,155 @@
 /**
  * The index stage: Pagefind indexes the rendered site, and Gloss writes the index in a fixed order.
+ *
+ * Pagefind runs in its own process and indexes on one core, so the build starts it before Eleventy
+ * renders and hands it each page as Eleventy finishes it: rendering and indexing overlap on the two
+ * cores. Eleventy renders without returning to the event loop, so the pages go through a worker
+ * thread (background.ts) that talks to Pagefind while Eleventy works. Pagefind numbers pages in the
+ * order it receives them, so they always reach it in the sorted order of their paths, whatever
+ * order Eleventy renders them in; a page that arrives early waits its turn.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PagefindIndex } from 'pagefind';
 import { canonicalIndexFiles, writeIndexFiles } from './canonical.ts';
 
 /** Pages handed to Pagefind at once. */
 const IN_FLIGHT = 256;
 
-/** Indexes the HTML pages under `site` into `site/pagefind/`. */
-export async function indexSite(site: string): Promise<void> {
-  const pagefind = await import('pagefind');
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+/** What the build asks of an indexer, in this thread (SiteIndexer) or in a worker (background.ts). */
+export interface Indexer {
+  /** The pages to come, as paths relative to the site with forward slashes. */
+  expect(paths: string[]): void;
+  /** A rendered page: `path` relative to the site, with forward slashes. */
+  page(path: string, html: string): void;
+  /** Adds the pages not handed over, waits for Pagefind, and writes the index into `site/pagefind/`. */
+  finish(site: string): Promise<void>;
+  /** Stops Pagefind after a failed build; does nothing once finish() has run. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Feeds a site's pages to Pagefind while they are rendered. `expect` names the pages that will come
+ * (before any does); `page` hands one over as it is rendered; `finish` adds whatever the renderer did
+ * not hand over (read from disk), and writes the index; `abort` stops Pagefind after a failed build.
+ */
+export class SiteIndexer implements Indexer {
+  private pagefind: typeof import('pagefind') | null = null;
+  private index: PagefindIndex | null = null;
+  private order: string[] = [];
+  private readonly waiting = new Map<string, string>();
+  private next = 0;
+  private inFlight = 0;
+  private failure: Error | null = null;
+  private readonly settled: Array<() => void> = [];
+
+  /** Starts Pagefind. */
+  async start(): Promise<void> {
+    this.pagefind = await import('pagefind');
+    const { index, errors } = await this.pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    // Pagefind numbers pages in the order it receives them, and canonicalIndexFiles() puts its
-    // output in a fixed order. Each page is cut to what Pagefind reads.
-    const pages = htmlPages(site);
-    let next = 0;
-    const feed = async (): Promise<void> => {
-      while (next < pages.length) {
-        const page = pages[next++]!;
-        const added = await index.addHTMLFile({ sourcePath: page, content: forIndex(readFileSync(join(site, page), 'utf8')) });
-        if (added.errors.length) throw new Error(`Pagefind: ${page}: ${added.errors.join('; ')}`);
-      }
-    };
-    await Promise.all(Array.from({ length: IN_FLIGHT }, feed));
-    // Taken in memory and written by Gloss: after writeFiles() and close(), a 10,000-article
-    // build once found pagefind-entry.json empty.
-    const built = await index.getFiles();
-    if (built.errors.length) throw new Error(`Pagefind: ${built.errors.join('; ')}`);
-    writeIndexFiles(join(site, 'pagefind'), canonicalIndexFiles(built.files.map((f) => ({ path: f.path, content: Buffer.from(f.content) }))));
-  } finally {
-    // Pagefind runs as a child process; left open, it would keep Node from exiting.
-    await pagefind.close();
+    this.index = index;
+    this.pump();
+  }
+
+  /** The pages to come, as paths relative to the site with forward slashes. */
+  expect(paths: string[]): void {
+    this.order = [...new Set(paths)].sort(byText);
+  }
+
+  /** A rendered page: `path` relative to the site, with forward slashes. */
+  page(path: string, html: string): void {
+    this.waiting.set(path, forIndex(html));
+    this.pump();
+  }
+
+  /** Adds the pages not handed over, waits for Pagefind, and writes the index into `site/pagefind/`. */
+  async finish(site: string): Promise<void> {
+    try {
+      const onDisk = htmlPages(site);
+      const present = new Set(onDisk);
+      const expected = new Set(this.order);
+      // Pages announced but never handed over are read from disk in their turn, announced pages
+      // that were not written are dropped, and pages the renderer did not announce come last.
+      const rest = this.order.slice(this.next).filter((p) => this.waiting.has(p) || present.has(p));
+      this.order = [...this.order.slice(0, this.next), ...rest, ...onDisk.filter((p) => !expected.has(p))];
+      for (const p of this.order.slice(this.next)) if (!this.waiting.has(p)) this.waiting.set(p, forIndex(readFileSync(join(site, p), 'utf8')));
+      this.pump();
+      await new Promise<void>((resolve) => {
+        if (this.done()) resolve();
+        else this.settled.push(resolve);
+      });
+      if (this.failure) throw this.failure;
+      // Taken in memory and written by Gloss: after writeFiles() and close(), a 10,000-article
+      // build once found pagefind-entry.json empty.
+      const built = await this.index!.getFiles();
+      if (built.errors.length) throw new Error(`Pagefind: ${built.errors.join('; ')}`);
+      writeIndexFiles(join(site, 'pagefind'), canonicalIndexFiles(built.files.map((f) => ({ path: f.path, content: Buffer.from(f.content) }))));
+    } finally {
+      await this.abort();
+    }
+  }
+
+  /** Stops Pagefind's process (left open, it would keep Node from exiting). */
+  async abort(): Promise<void> {
+    const pagefind = this.pagefind;
+    this.pagefind = null;
+    this.index = null;
+    await pagefind?.close();
+  }
+
+  private done(): boolean {
+    return this.inFlight === 0 && (this.failure !== null || this.next >= this.order.length);
+  }
+
+  /** Sends the next pages in order while they are here and fewer than IN_FLIGHT are out. */
+  private pump(): void {
+    while (this.index && !this.failure && this.inFlight < IN_FLIGHT && this.next < this.order.length) {
+      const path = this.order[this.next]!;
+      const content = this.waiting.get(path);
+      if (content === undefined) return;
+      this.waiting.delete(path);
+      this.next++;
+      this.inFlight++;
+      this.index
+        .addHTMLFile({ sourcePath: path, content })
+        .then(
+          (added) => {
+            if (added.errors.length) this.failure ??= new Error(`Pagefind: ${path}: ${added.errors.join('; ')}`);
+          },
+          (e: unknown) => {
+            this.failure ??= e instanceof Error ? e : new Error(String(e));
+          },
+        )
+        .finally(() => {
+          this.inFlight--;
+          this.pump();
+          if (this.done()) for (const resolve of this.settled.splice(0)) resolve();
+        });
+    }
   }
 }
+
+/** Indexes the HTML pages already under `site` into `site/pagefind/`. */
+export async function indexSite(site: string): Promise<void> {
+  const indexer = new SiteIndexer();
+  try {
+    await indexer.start();
+  } catch (e) {
+    await indexer.abort();
+    throw e;
+  }
+  await indexer.finish(site);
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The HTML pages under a folder, as sorted paths relative to it with forward slashes. */
 function htmlPages(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .map((path) => path.split('\\').join('/'))
-    .filter((path) => path.endsWith('.html'))
-    .sort();
+    .filter((path) => path.endsWith('.html') && !path.startsWith('pagefind/'))
+    .sort(byText);
 }
 
 const IGNORED_SECTION = /<section\b[^>]*\bdata-pagefind-ignore="all"[^>]*>([\s\S]*?)<\/section>/g;

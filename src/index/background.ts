@@ -1,0 +1,61 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { bundleWorker } from '../worker-bundle.ts';
+import { SiteIndexer, type Indexer } from './index.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** What the main thread tells the index worker (worker.ts). */
+export type ToIndexer = { type: 'expect'; paths: string[] } | { type: 'page'; path: string; html: string } | { type: 'finish'; site: string } | { type: 'abort' };
+/** What the index worker answers to `finish` and `abort`. */
+export type FromIndexer = { ok: true } | { ok: false; message: string; stack?: string };
+
+/**
+ * An indexer in a worker thread, started now: Pagefind starts while Eleventy prepares the pages,
+ * and is fed while Eleventy renders them. Without esbuild, an indexer in this thread, which can
+ * only feed Pagefind once the rendering is done.
+ */
+export async function startIndexer(): Promise<Indexer> {
+  const bundle = await bundleWorker(join(HERE, 'worker.ts'));
+  if (!bundle) {
+    const indexer = new SiteIndexer();
+    try {
+      await indexer.start();
+    } catch (e) {
+      await indexer.abort();
+      throw e;
+    }
+    return indexer;
+  }
+  const worker = new Worker(bundle.url);
+  const answer = new Promise<FromIndexer>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the index worker stopped (exit code ${code}) before it wrote the index`)));
+  });
+  answer.catch(() => undefined);
+  let ended = false;
+  const end = async (message: ToIndexer): Promise<void> => {
+    if (ended) return;
+    ended = true;
+    worker.postMessage(message);
+    try {
+      const outcome = await answer;
+      if (!outcome.ok) {
+        const error = new Error(outcome.message);
+        if (outcome.stack) error.stack = outcome.stack;
+        throw error;
+      }
+    } finally {
+      await worker.terminate();
+      bundle.remove();
+    }
+  };
+  return {
+    expect: (paths) => worker.postMessage({ type: 'expect', paths } satisfies ToIndexer),
+    page: (path, html) => worker.postMessage({ type: 'page', path, html } satisfies ToIndexer),
+    finish: (site) => end({ type: 'finish', site }),
+    abort: () => end({ type: 'abort' }).catch(() => undefined),
+  };
+}
