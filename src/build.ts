@@ -71,20 +71,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const temp = mkdtempSync(join(dirname(output), '.gloss-build-'));
   // mkdtemp makes the folder private; a site is read by web servers running as other users.
   chmodSync(temp, 0o755);
-  // The dataset is written in a worker thread once the site is rendered, while Pagefind, which
-  // uses one core, finishes the index: started earlier, it would slow the rendering down.
-  let exportStarted = 0;
+  // The dataset is written in a worker thread while this one renders and Pagefind indexes.
+  const exportStarted = performance.now();
   let exportMs = 0;
-  let exporting: Promise<void> = Promise.resolve();
-  const startExport = (): void => {
-    exportStarted = performance.now();
-    exporting = import('./export/background.ts')
-      .then(({ writeDatasetInBackground }) => writeDatasetInBackground(pipeline.corpus!, join(temp, 'data')))
-      .then(() => {
-        exportMs = performance.now() - exportStarted;
-      });
-    exporting.catch(() => undefined);
-  };
+  const exporting = import('./export/background.ts')
+    .then(({ writeDatasetInBackground }) => writeDatasetInBackground(pipeline.corpus!, join(temp, 'data')))
+    .then(() => {
+      exportMs = performance.now() - exportStarted;
+    });
+  exporting.catch(() => undefined);
   let indexer: Indexer | null = null;
   try {
     const stage = async (name: string, count: number, run: () => Promise<void> | void): Promise<void> => {
@@ -113,7 +108,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Eleventy's working memory is garbage now; collected before Pagefind builds its index, the two
     // never peak together. Only when Node runs with --expose-gc (the npm scripts do).
     (globalThis as { gc?: () => void }).gc?.();
-    startExport();
     if (indexer) {
       const started = performance.now();
       await indexer.finish(temp);
@@ -125,7 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await exporting;
     const waitMs = performance.now() - waited;
     timings.push({ stage: 'export', ms: waitMs, count: n });
-    log(`${'export'.padEnd(9)} ${String(n).padStart(6)} articles  ${(waitMs / 1000).toFixed(2)} s (${(exportMs / 1000).toFixed(2)} s in all, alongside the index)`);
+    log(`${'export'.padEnd(9)} ${String(n).padStart(6)} articles  ${(waitMs / 1000).toFixed(2)} s (${(exportMs / 1000).toFixed(2)} s in all, alongside render and index)`);
     const old = `${output}.old-${process.pid}`;
     if (existsSync(output)) renameSync(output, old);
     renameSync(temp, output);
