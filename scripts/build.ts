@@ -28,16 +28,25 @@ const started = performance.now();
 const live = process.stdout.isTTY === true && !process.env['CI'];
 let stageStart = performance.now();
 let lastStage = '';
-const progress = (stage: string, done: number, total: number): void => {
+let lastDone = 0;
+let lastTotal = 0;
+let doneAtStart = 0;
+const progress = (stage: string, done: number, total: number, unit: string): void => {
   if (!live) return;
   if (stage !== lastStage) {
+    // Pagefind indexes while Eleventy renders: the index line takes over when the render line is done.
+    if (lastDone < lastTotal) return;
     lastStage = stage;
     stageStart = performance.now();
+    doneAtStart = done;
   }
+  lastDone = done;
+  lastTotal = total;
   const seconds = (performance.now() - stageStart) / 1000;
-  const rate = seconds > 0 ? done / seconds : 0;
+  const rate = seconds > 0 ? (done - doneAtStart) / seconds : 0;
   const left = rate > 0 ? (total - done) / rate : 0;
-  process.stdout.write(`\r${stage.padEnd(9)} ${String(done).padStart(6)}/${total}  ${rate.toFixed(0)} articles/s  ${left.toFixed(0)} s left   `);
+  const line = done >= total ? (stage === 'index' ? 'writing the index' : 'done') : seconds < 1 ? '' : `${rate.toFixed(0)} ${unit}/s  ${left.toFixed(0)} s left`;
+  process.stdout.write(`\r\x1b[K${stage.padEnd(9)} ${String(done).padStart(6)}/${total} ${unit}  ${line}`);
 };
 const log = (line: string): void => {
   if (live) process.stdout.write('\r\x1b[K');

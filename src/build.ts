@@ -30,8 +30,11 @@ export interface BuildOptions {
   cache?: boolean;
   /** Progress and summary lines. */
   log?: (line: string) => void;
-  /** Called as a stage works through the articles (annotation reports each batch). */
-  progress?: (stage: string, done: number, total: number) => void;
+  /**
+   * Called as a stage works through its items: annotation reports articles, rendering and
+   * indexing report pages (`unit`).
+   */
+  progress?: (stage: string, done: number, total: number, unit: 'articles' | 'pages') => void;
 }
 
 /** The outcome of a build: success with stage timings, or the problems that stopped it. */
@@ -56,7 +59,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     data: options.data,
     strict: options.strict,
     workers: options.workers,
-    onProgress: options.progress,
+    onProgress: options.progress && ((stage, done, total) => options.progress!(stage, done, total, 'articles')),
     cacheDir: options.cache === false ? undefined : (options.cacheDir ?? join(root, '.cache', 'annotations')),
     onStage: (stage, event, detail) => {
       if (event === 'end') log(`${stage.padEnd(9)} ${String(detail.count).padStart(6)} articles  ${(detail.ms / 1000).toFixed(2)} s`);
@@ -94,14 +97,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const indexStarted = performance.now();
     if (options.index !== false) {
       const { startIndexer } = await import('./index/background.ts');
-      indexer = await startIndexer();
+      indexer = await startIndexer(options.progress && ((done, total) => options.progress!('index', done, total, 'pages')));
     }
     await stage('render', n, async () => {
       const { default: Eleventy } = await import('@11ty/eleventy');
       const elev = new Eleventy(join(root, 'src', 'site'), temp, {
         configPath: join(root, '.eleventy.js'),
         quietMode: true,
-        config: indexer ? feedIndexer(indexer, temp) : undefined,
+        config: followPages(temp, indexer, options.progress && ((done, total) => options.progress!('render', done, total, 'pages'))),
       });
       await elev.write();
     });
@@ -134,23 +137,38 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/** Least time between two progress reports of the rendering. */
+const PROGRESS_MS = 200;
+
 /**
- * Eleventy configuration that hands each rendered HTML page to the indexer: first the paths of all
- * the pages (Eleventy knows every URL before it renders any), then each page as it is rendered.
+ * Eleventy configuration that follows the pages as they are rendered: it reports progress, and
+ * hands each HTML page to the indexer (when there is one), first the paths of all the pages
+ * (Eleventy knows every URL before it renders any), then each page as it is rendered.
  */
-function feedIndexer(indexer: Indexer, output: string): (config: EleventyUserConfig) => void {
+function followPages(output: string, indexer: Indexer | null, onProgress?: (done: number, total: number) => void): (config: EleventyUserConfig) => void {
   return (config) => {
     // Eleventy times each transform and warns on stderr when one takes over 8% of the build, even in
     // quiet mode (its quiet flag never reaches that timer). Handing a page over costs little, but the
     // timer charges it with joining the page's pieces into one string, which writing it needs anyway.
     config.benchmarks?.config?.setIsVerbose(false);
+    let total = 0;
+    let rendered = 0;
+    let reported = 0;
     config.on('eleventy.contentMap', ({ inputPathToUrl }) => {
       const urls = Object.values(inputPathToUrl).flat();
-      indexer.expect(urls.flatMap((url) => (url.endsWith('/') ? [`${url.slice(1)}index.html`] : url.endsWith('.html') ? [url.slice(1)] : [])));
+      total = urls.length;
+      indexer?.expect(urls.flatMap((url) => (url.endsWith('/') ? [`${url.slice(1)}index.html`] : url.endsWith('.html') ? [url.slice(1)] : [])));
     });
-    config.addTransform('gloss-index', function (this: { page: { outputPath: string | false } }, content: string) {
+    config.addTransform('gloss-pages', function (this: { page: { outputPath: string | false } }, content: string) {
       const path = this.page.outputPath;
-      if (typeof path === 'string' && path.endsWith('.html')) indexer.page(relative(output, resolve(path)).split(sep).join('/'), content);
+      if (indexer && typeof path === 'string' && path.endsWith('.html')) indexer.page(relative(output, resolve(path)).split(sep).join('/'), content);
+      rendered++;
+      // Eleventy renders without pausing, so a terminal line redrawn from here is the only sign of life.
+      const now = performance.now();
+      if (onProgress && (now - reported >= PROGRESS_MS || rendered === total)) {
+        reported = now;
+        onProgress(rendered, Math.max(total, rendered));
+      }
       return content;
     });
   };

@@ -12,6 +12,8 @@ import * as assert from 'uvu/assert';
 import { startIndexer } from '../src/index/background.ts';
 import { forIndex, indexSite, SiteIndexer, type Indexer } from '../src/index/index.ts';
 import { canonicalIndexFiles } from '../src/index/canonical.ts';
+import { build } from '../src/build.ts';
+import { ROOT, tempDir } from './helpers.ts';
 import { buildSiteOnce, filesUnder } from './server.ts';
 
 const Cut = suite('forIndex');
@@ -148,6 +150,28 @@ Fed('after abort (a failed build), nothing is written and finish does nothing', 
     assert.equal(filesUnder(site.dir).filter((p) => p.startsWith('pagefind/')), []);
   } finally {
     rmSync(site.dir, { recursive: true, force: true });
+  }
+});
+
+Fed('a build reports the pages rendered and indexed, up to every HTML page of the site', async () => {
+  const dir = tempDir('gloss-progress-');
+  try {
+    const reports: Array<{ stage: string; done: number; total: number; unit: string }> = [];
+    const out = join(dir, '_site');
+    const result = await build({ root: ROOT, output: out, cache: false, workers: 1, progress: (stage, done, total, unit) => reports.push({ stage, done, total, unit }) });
+    assert.ok(result.ok);
+    const pages = filesUnder(out).filter((p) => p.endsWith('.html') && !p.startsWith('pagefind/')).length;
+    for (const stage of ['render', 'index']) {
+      const mine = reports.filter((r) => r.stage === stage);
+      assert.ok(mine.length > 0, `${stage} reports`);
+      assert.ok(mine.every((r) => r.unit === 'pages' && r.done <= r.total), `${stage} counts pages, never past the total`);
+      assert.ok(mine.every((r, i) => i === 0 || r.done >= mine[i - 1]!.done), `${stage} never counts back`);
+      assert.equal(mine.at(-1), { stage, done: pages, total: pages, unit: 'pages' }, `${stage} ends at every page`);
+    }
+    const annotate = reports.filter((r) => r.stage === 'annotate');
+    assert.equal(annotate.at(-1)?.unit, 'articles');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -5,21 +5,26 @@ import { bundleWorker } from '../worker-bundle.ts';
 import { SiteIndexer, type Indexer } from './index.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+/** Age (ms) past which a progress report is dropped. */
+const STALE_MS = 500;
 
 /** What the main thread tells the index worker (worker.ts). */
 export type ToIndexer = { type: 'expect'; paths: string[] } | { type: 'page'; path: string; html: string } | { type: 'finish'; site: string } | { type: 'abort' };
-/** What the index worker answers to `finish` and `abort`. */
-export type FromIndexer = { ok: true } | { ok: false; message: string; stack?: string };
+/** What the index worker reports: progress now and then, and the end of `finish` or `abort`. */
+export type FromIndexer =
+  | { type: 'progress'; done: number; total: number; at: number }
+  | { type: 'end'; ok: true }
+  | { type: 'end'; ok: false; message: string; stack?: string };
 
 /**
  * An indexer in a worker thread, started now: Pagefind starts while Eleventy prepares the pages,
  * and is fed while Eleventy renders them. Without esbuild, an indexer in this thread, which can
  * only feed Pagefind once the rendering is done.
  */
-export async function startIndexer(): Promise<Indexer> {
+export async function startIndexer(onProgress?: (done: number, total: number) => void): Promise<Indexer> {
   const bundle = await bundleWorker(join(HERE, 'worker.ts'));
   if (!bundle) {
-    const indexer = new SiteIndexer();
+    const indexer = new SiteIndexer(onProgress);
     try {
       await indexer.start();
     } catch (e) {
@@ -29,8 +34,13 @@ export async function startIndexer(): Promise<Indexer> {
     return indexer;
   }
   const worker = new Worker(bundle.url);
-  const answer = new Promise<FromIndexer>((resolve, reject) => {
-    worker.once('message', resolve);
+  const answer = new Promise<FromIndexer & { type: 'end' }>((resolve, reject) => {
+    worker.on('message', (message: FromIndexer) => {
+      if (message.type === 'end') resolve(message);
+      // Reports queue up while Eleventy keeps this thread busy; passed on late, they would tell of
+      // thousands of pages a second. Only fresh ones, and the last, are passed on.
+      else if (Date.now() - message.at < STALE_MS || message.done === message.total) onProgress?.(message.done, message.total);
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the index worker stopped (exit code ${code}) before it wrote the index`)));
   });

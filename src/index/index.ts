@@ -15,6 +15,8 @@ import { canonicalIndexFiles, writeIndexFiles } from './canonical.ts';
 
 /** Pages handed to Pagefind at once. */
 const IN_FLIGHT = 256;
+/** Least time between two progress reports. */
+const PROGRESS_MS = 200;
 
 /** What the build asks of an indexer, in this thread (SiteIndexer) or in a worker (background.ts). */
 export interface Indexer {
@@ -42,6 +44,11 @@ export class SiteIndexer implements Indexer {
   private inFlight = 0;
   private failure: Error | null = null;
   private readonly settled: Array<() => void> = [];
+  private added = 0;
+  private reported = 0;
+
+  /** `onProgress` hears, now and then, how many pages Pagefind has indexed out of how many. */
+  constructor(private readonly onProgress?: (done: number, total: number) => void) {}
 
   /** Starts Pagefind. */
   async start(): Promise<void> {
@@ -123,6 +130,12 @@ export class SiteIndexer implements Indexer {
         )
         .finally(() => {
           this.inFlight--;
+          this.added++;
+          const now = performance.now();
+          if (this.onProgress && (now - this.reported >= PROGRESS_MS || this.added === this.order.length)) {
+            this.reported = now;
+            this.onProgress(this.added, this.order.length);
+          }
           this.pump();
           if (this.done()) for (const resolve of this.settled.splice(0)) resolve();
         });
@@ -131,8 +144,8 @@ export class SiteIndexer implements Indexer {
 }
 
 /** Indexes the HTML pages already under `site` into `site/pagefind/`. */
-export async function indexSite(site: string): Promise<void> {
-  const indexer = new SiteIndexer();
+export async function indexSite(site: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const indexer = new SiteIndexer(onProgress);
   try {
     await indexer.start();
   } catch (e) {
