@@ -78,8 +78,16 @@ function cosine(a: Vector, b: Vector): number {
  * of their paraphrase classes and entities, zero when they share no paraphrase class at all.
  */
 export function similarity(a: string[], b: string[], va: Vector, vb: Vector): number {
-  const fa = new Set(a.filter((t) => t.startsWith('#') || t.startsWith('@')));
-  const fb = new Set(b.filter((t) => t.startsWith('#') || t.startsWith('@')));
+  return similarityOf(features(a), features(b), va, vb);
+}
+
+/** A claim's paraphrase classes (`#…`) and entities (`@…`), the terms that similarity() matches. */
+function features(terms: string[]): Set<string> {
+  return new Set(terms.filter((t) => t.startsWith('#') || t.startsWith('@')));
+}
+
+/** similarity() of two claims whose features and vectors are made already. */
+function similarityOf(fa: Set<string>, fb: Set<string>, va: Vector, vb: Vector): number {
   let shared = 0;
   let sharedConcepts = 0;
   for (const x of fa) {
@@ -131,6 +139,7 @@ export function clusterClaims(documents: AnnotationDocument[], curatedLabels: Ma
   const idf = new Map<string, number>();
   for (const [t, f] of df) idf.set(t, Math.log((n + 1) / (f + 0.5)));
   const vectors = terms.map((ts) => tfidf(ts, idf));
+  const featureSets = terms.map(features);
 
   // Only claims that share a term found in at most MAX_POSTING claims are compared, so the work
   // grows with the corpus, not with its square.
@@ -153,7 +162,7 @@ export function clusterClaims(documents: AnnotationDocument[], curatedLabels: Ma
       for (const b of posting.get(t) ?? []) {
         if (b <= a || compared.has(b) || claims[a]!.articleId === claims[b]!.articleId || claims[b]!.clusterId) continue;
         compared.add(b);
-        if (find(a) !== find(b) && similarity(terms[a]!, terms[b]!, vectors[a]!, vectors[b]!) >= SIMILARITY_THRESHOLD) parent[find(a)] = find(b);
+        if (find(a) !== find(b) && similarityOf(featureSets[a]!, featureSets[b]!, vectors[a]!, vectors[b]!) >= SIMILARITY_THRESHOLD) parent[find(a)] = find(b);
       }
     }
   }
