@@ -15,6 +15,12 @@ export function getSite(): SiteData {
   return current;
 }
 
+/** A page's title and description for the layout (`head` in a paginated template's data). */
+export interface PageHead {
+  title: string;
+  description?: string;
+}
+
 /** Runs the pipeline when Eleventy runs without the build (for example `npx @11ty/eleventy`). */
 async function loadSite(): Promise<SiteData> {
   if (current) return current;

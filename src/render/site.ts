@@ -26,6 +26,7 @@ export interface SiteData {
   documentById: Map<string, AnnotationDocument>;
   claimById: Map<string, Claim>;
   clusters: Cluster[];
+  clusterById: Map<string, Cluster>;
   outlets: Outlet[];
   /** Mentions of each entity, grouped by article id, in text order. */
   mentionsByEntity: Map<string, Map<string, Mention[]>>;
@@ -108,6 +109,7 @@ export function siteData(corpus: Corpus): SiteData {
     documentById: new Map(corpus.documents.map((d) => [d.article.id, d])),
     claimById,
     clusters: corpus.clusters,
+    clusterById: new Map(corpus.clusters.map((k) => [k.id, k])),
     outlets,
     mentionsByEntity,
     claimsByEntity,

@@ -1,4 +1,4 @@
-import { getSite } from '../render/eleventy.ts';
+import { getSite, type PageHead } from '../render/eleventy.ts';
 import { articlePage } from '../render/article.ts';
 
 interface Data {
@@ -10,9 +10,11 @@ export const data = {
   section: 'articles',
   pagination: { data: 'pages.articles', size: 1, alias: 'id' },
   permalink: (d: Data): string => `/articles/${d.id}/`,
-  eleventyComputed: {
-    title: (d: Data): string => getSite().documentById.get(d.id)?.article.title ?? '',
-    description: (d: Data): string => getSite().documentById.get(d.id)?.article.standfirst ?? '',
+  // The layout's title and description, asked for when the page is laid out: Eleventy's computed
+  // data would cost a data-dependency analysis per page.
+  head: (d: Data): PageHead => {
+    const article = getSite().documentById.get(d.id)?.article;
+    return { title: article?.title ?? '', description: article?.standfirst ?? '' };
   },
 };
 

@@ -1,4 +1,4 @@
-import { getSite } from '../render/eleventy.ts';
+import { getSite, type PageHead } from '../render/eleventy.ts';
 import { clusterPage } from '../render/claims.ts';
 
 interface Data {
@@ -10,12 +10,12 @@ export const data = {
   section: 'claims',
   pagination: { data: 'pages.clusters', size: 1, alias: 'id' },
   permalink: (d: Data): string => `/claims/${d.id}/`,
-  eleventyComputed: {
-    title: (d: Data): string => getSite().clusters.find((k) => k.id === d.id)?.label ?? '',
-  },
+  // The layout's title and description, asked for when the page is laid out: Eleventy's computed
+  // data would cost a data-dependency analysis per page.
+  head: (d: Data): PageHead => ({ title: getSite().clusterById.get(d.id)?.label ?? '' }),
 };
 
 export function render(d: Data): string {
   const site = getSite();
-  return clusterPage(site.clusters.find((k) => k.id === d.id)!, site).value;
+  return clusterPage(site.clusterById.get(d.id)!, site).value;
 }

@@ -1,4 +1,4 @@
-import { getSite } from '../render/eleventy.ts';
+import { getSite, type PageHead } from '../render/eleventy.ts';
 import { entityPage } from '../render/entity.ts';
 
 interface Data {
@@ -10,9 +10,11 @@ export const data = {
   section: 'entities',
   pagination: { data: 'pages.entities', size: 1, alias: 'id' },
   permalink: (d: Data): string => `/entities/${d.id}/`,
-  eleventyComputed: {
-    title: (d: Data): string => getSite().statsById.get(d.id)?.entity.label ?? '',
-    description: (d: Data): string => getSite().statsById.get(d.id)?.entity.description ?? '',
+  // The layout's title and description, asked for when the page is laid out: Eleventy's computed
+  // data would cost a data-dependency analysis per page.
+  head: (d: Data): PageHead => {
+    const entity = getSite().statsById.get(d.id)?.entity;
+    return { title: entity?.label ?? '', description: entity?.description ?? '' };
   },
 };
 

@@ -1,4 +1,4 @@
-import { getSite } from '../render/eleventy.ts';
+import { getSite, type PageHead } from '../render/eleventy.ts';
 import { outletPage } from '../render/pages.ts';
 
 interface Data {
@@ -10,9 +10,9 @@ export const data = {
   section: 'outlets',
   pagination: { data: 'pages.outlets', size: 1, alias: 'id' },
   permalink: (d: Data): string => `/outlets/${d.id}/`,
-  eleventyComputed: {
-    title: (d: Data): string => getSite().outlets.find((o) => o.id === d.id)?.name ?? '',
-  },
+  // The layout's title and description, asked for when the page is laid out: Eleventy's computed
+  // data would cost a data-dependency analysis per page.
+  head: (d: Data): PageHead => ({ title: getSite().outlets.find((o) => o.id === d.id)?.name ?? '' }),
 };
 
 export function render(d: Data): string {

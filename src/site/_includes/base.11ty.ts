@@ -1,9 +1,12 @@
 import { layout, type PageFrame } from '../../render/layout.ts';
+import type { PageHead } from '../../render/eleventy.ts';
 import { trusted } from '../../render/html.ts';
 
 interface LayoutData {
-  title: string;
+  title?: string;
   description?: string;
+  /** A paginated page's title and description, from its own data (the page's `id`). */
+  head?: (data: LayoutData) => PageHead;
   section?: PageFrame['section'];
   scripts?: string[];
   content: string;
@@ -11,5 +14,6 @@ interface LayoutData {
 
 /** The one layout: every page's shell. */
 export function render(data: LayoutData): string {
-  return layout({ title: data.title, description: data.description, section: data.section, scripts: data.scripts, content: trusted(data.content) }).value;
+  const head = data.head?.(data) ?? { title: data.title ?? '', description: data.description };
+  return layout({ title: head.title, description: head.description, section: data.section, scripts: data.scripts, content: trusted(data.content) }).value;
 }
