@@ -1,10 +1,10 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { runPipeline, type PipelineResult } from './pipeline.ts';
+import { runPipeline } from './pipeline.ts';
 import { formatProblem } from './problems.ts';
-import { setSite } from './render/eleventy.ts';
+import { clearSite, setSite } from './render/eleventy.ts';
 import { siteData } from './render/site.ts';
-import type { ContentProblem } from './types.ts';
+import type { ContentProblem, Corpus } from './types.ts';
 import type { Indexer } from './index/index.ts';
 import type { EleventyUserConfig } from '@11ty/eleventy';
 
@@ -53,7 +53,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((): void => undefined);
   const root = resolve(options.root);
   const output = resolve(options.output ?? join(root, '_site'));
-  const pipeline: PipelineResult = await runPipeline({
+  const pipeline = await runPipeline({
     root,
     seeds: options.seeds,
     data: options.data,
@@ -65,20 +65,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (event === 'end') log(`${stage.padEnd(9)} ${String(detail.count).padStart(6)} articles  ${(detail.ms / 1000).toFixed(2)} s`);
     },
   });
-  for (const p of pipeline.problems) if (p.severity === 'warning' && !options.strict) log(`warning: ${formatProblem(p)}`);
-  if (!pipeline.corpus) return { ok: false, problems: pipeline.problems, timings: pipeline.timings };
+  const problems = pipeline.problems;
   const timings = [...pipeline.timings];
-  const site = siteData(pipeline.corpus);
-  setSite(site);
+  let corpus: Corpus | null = pipeline.corpus;
+  for (const p of problems) if (p.severity === 'warning' && !options.strict) log(`warning: ${formatProblem(p)}`);
+  if (!corpus) return { ok: false, problems, timings };
+  // Held only by `corpus` and the site data from here, so that both can be let go after rendering.
+  pipeline.corpus = null;
+  setSite(siteData(corpus));
+  collectGarbage();
   mkdirSync(dirname(output), { recursive: true });
   const temp = mkdtempSync(join(dirname(output), '.gloss-build-'));
   // mkdtemp makes the folder private; a site is read by web servers running as other users.
   chmodSync(temp, 0o755);
-  // The dataset is written in a worker thread while this one renders and Pagefind indexes.
+  // The dataset is written by a worker thread while this one renders and Pagefind indexes (started
+  // after the rendering, it saved no time and raised the peak memory: it then ran while Pagefind's
+  // index peaks). The worker has its own copy of the corpus once it has started.
   const exportStarted = performance.now();
   let exportMs = 0;
-  const exporting = import('./export/background.ts')
-    .then(({ writeDatasetInBackground }) => writeDatasetInBackground(pipeline.corpus!, join(temp, 'data')))
+  const { startDatasetExport } = await import('./export/background.ts');
+  const exportRunning = startDatasetExport(corpus, join(temp, 'data'));
+  const exporting = exportRunning
+    .then((running) => running.finished)
     .then(() => {
       exportMs = performance.now() - exportStarted;
     });
@@ -92,7 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       timings.push({ stage: name, ms, count });
       log(`${name.padEnd(9)} ${String(count).padStart(6)} articles  ${(ms / 1000).toFixed(2)} s`);
     };
-    const n = site.documents.length;
+    const n = corpus.documents.length;
     // Pagefind indexes each page as Eleventy renders it: the two run on different cores.
     const indexStarted = performance.now();
     if (options.index !== false) {
@@ -108,9 +116,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       });
       await elev.write();
     });
-    // Eleventy's working memory is garbage now; collected before Pagefind builds its index, the two
-    // never peak together. Only when Node runs with --expose-gc (the npm scripts do).
-    (globalThis as { gc?: () => void }).gc?.();
+    // The corpus, the site data and Eleventy's working memory are garbage now, collected before
+    // Pagefind's index peaks. The export worker has its own copy of the corpus by then.
+    await exportRunning.catch(() => undefined);
+    corpus = null;
+    clearSite();
+    collectGarbage();
     if (indexer) {
       const started = performance.now();
       await indexer.finish(temp);
@@ -127,14 +138,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (existsSync(output)) renameSync(output, old);
     renameSync(temp, output);
     rmSync(old, { recursive: true, force: true });
-    return { ok: true, problems: pipeline.problems, timings };
+    return { ok: true, problems, timings };
   } catch (e) {
+    clearSite();
     // The export worker may still be writing into the temporary folder: let it finish first.
     await exporting.catch(() => undefined);
     await indexer?.abort();
     rmSync(temp, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** A full garbage collection, when Node runs with --expose-gc (the npm scripts run it so). */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** Least time between two progress reports of the rendering. */

@@ -12,34 +12,45 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export type Outcome = { ok: true } | { ok: false; name: string; message: string; stack?: string; problems: string[] | null };
 
 /**
- * writeDataset() in a worker thread, so that the dataset is written while this thread renders the
- * site and Pagefind indexes it. Resolves when every file is written; rejects with the error
- * writeDataset() threw (a DatasetExportError stays one). Without esbuild it writes in this thread.
+ * Starts writeDataset() in a worker thread, so that the dataset is written while Pagefind, which
+ * uses one core, finishes the index. Resolves once the worker has its own copy of the corpus (the
+ * caller may let go of it then) with `finished`, which resolves when every file is written and
+ * rejects with the error writeDataset() threw (a DatasetExportError stays one). Without esbuild it
+ * writes in this thread before it resolves.
  */
-export async function writeDatasetInBackground(corpus: Corpus, dataDir: string): Promise<void> {
+export async function startDatasetExport(corpus: Corpus, dataDir: string): Promise<{ finished: Promise<void> }> {
   const bundle = await bundleWorker(join(HERE, 'worker.ts'));
   if (!bundle) {
     writeDataset(corpus, dataDir);
-    return;
+    return { finished: Promise.resolve() };
   }
-  try {
-    const outcome = await new Promise<Outcome>((resolve, reject) => {
-      const worker = new Worker(bundle.url, { workerData: { corpus, dataDir } });
-      worker.once('message', (message: Outcome) => {
-        resolve(message);
-        void worker.terminate();
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the export worker stopped (exit code ${code}) before it wrote the dataset`)));
+  const worker = new Worker(bundle.url, { workerData: { corpus, dataDir } });
+  const finished = outcomeOf(worker).finally(() => bundle.remove());
+  finished.catch(() => undefined);
+  return { finished };
+}
+
+/** writeDataset() in a worker thread: resolves when every file is written (see startDatasetExport). */
+export async function writeDatasetInBackground(corpus: Corpus, dataDir: string): Promise<void> {
+  const { finished } = await startDatasetExport(corpus, dataDir);
+  await finished;
+}
+
+/** Waits for the export worker's outcome; in a scope of its own, which holds no corpus. */
+async function outcomeOf(worker: Worker): Promise<void> {
+  const outcome = await new Promise<Outcome>((resolve, reject) => {
+    worker.once('message', (message: Outcome) => {
+      resolve(message);
+      void worker.terminate();
     });
-    if (!outcome.ok) {
-      if (outcome.problems) throw new DatasetExportError(outcome.problems);
-      const error = new Error(outcome.message);
-      error.name = outcome.name;
-      if (outcome.stack) error.stack = outcome.stack;
-      throw error;
-    }
-  } finally {
-    bundle.remove();
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the export worker stopped (exit code ${code}) before it wrote the dataset`)));
+  });
+  if (!outcome.ok) {
+    if (outcome.problems) throw new DatasetExportError(outcome.problems);
+    const error = new Error(outcome.message);
+    error.name = outcome.name;
+    if (outcome.stack) error.stack = outcome.stack;
+    throw error;
   }
 }

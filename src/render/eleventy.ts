@@ -9,6 +9,11 @@ export function setSite(site: SiteData): void {
   current = site;
 }
 
+/** Lets go of the site data once the site is rendered, so that its memory can be reclaimed. */
+export function clearSite(): void {
+  current = null;
+}
+
 /** The site data the templates render (set by the build, or by `loadSite` when Eleventy runs alone). */
 export function getSite(): SiteData {
   if (!current) throw new Error('Gloss site data is not loaded: run the build (npm run build), which runs the pipeline before Eleventy');
