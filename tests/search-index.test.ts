@@ -29,7 +29,20 @@ Cut('keeps only the one <main> element of a page', () => {
 
 Cut('cuts each section Pagefind ignores whole, and nothing else', () => {
   const page = '<div data-pagefind-body><h1>Kim</h1><section data-pagefind-ignore="all" aria-labelledby="a"><h2 id="a">In context</h2><p>long lines</p></section><p>kept</p><section aria-labelledby="b"><p>also kept</p></section><section class="x" data-pagefind-ignore="all"><p>cut too</p></section></div>';
-  assert.is(forIndex(page), '<div data-pagefind-body><h1>Kim</h1><p>kept</p><section aria-labelledby="b"><p>also kept</p></section></div>');
+  assert.is(forIndex(page), '<div data-pagefind-body><h1>Kim</h1><p>kept</p><section><p>also kept</p></section></div>');
+});
+
+Cut('drops scripts and the attributes Pagefind does not read, and keeps every attribute of a Pagefind element', () => {
+  const page =
+    '<div data-pagefind-body class="x"><p class="lede" title="t">Kim <a href="/entities/kim/" id="m-1" class="m t-person" data-entity="kim" title="Person: Kim">Jong Un</a></p>' +
+    '<img src="a.png" alt="a map" width="3"><span hidden class="h" data-pagefind-filter="entity">Kim Jong Un</span><span data-pagefind-meta="image[src]" src="b.png" class="c"></span>' +
+    '<script type="application/json" id="cards">{"a":"\\u003cb"}</script><p lang="ko" dir="rtl" class="k">김정은</p><br/></div>';
+  assert.is(
+    forIndex(page),
+    '<div data-pagefind-body class="x"><p>Kim <a id="m-1">Jong Un</a></p>' +
+      '<img alt="a map"><span hidden class="h" data-pagefind-filter="entity">Kim Jong Un</span><span data-pagefind-meta="image[src]" src="b.png" class="c"></span>' +
+      '<p lang="ko" dir="rtl">김정은</p><br/></div>',
+  );
 });
 
 Cut('leaves a section that holds another section whole, and a section ignored without "all"', () => {

@@ -166,13 +166,21 @@ function htmlPages(folder: string): string[] {
 }
 
 const IGNORED_SECTION = /<section\b[^>]*\bdata-pagefind-ignore="all"[^>]*>([\s\S]*?)<\/section>/g;
+const SCRIPT = /<script\b[^>]*>[\s\S]*?<\/script>/g;
+const START_TAG = /<([a-zA-Z][\w-]*)(\s[^<>]*?)?(\/?)>/g;
+const ATTRIBUTE = /([^\s=]+)(?:="[^"]*")?/g;
+/** What Pagefind reads from an element that has no data-pagefind attribute: anchors, language. */
+const READ_BY_PAGEFIND = /^(?:id|lang|dir|hidden|alt)$/;
 
 /**
  * A page as Pagefind needs it: its one `<main>` element (every page's `data-pagefind-body` is in
  * it; Pagefind reads nothing outside that) without the sections it would ignore with all their
- * content (`data-pagefind-ignore="all"`: keyword-in-context lines, claim lists). The index is the
- * one Pagefind makes from the whole page, from far less HTML. A page without exactly one `<main>`
- * is passed whole, and a section holding another section is left in.
+ * content (`data-pagefind-ignore="all"`: keyword-in-context lines, claim lists), without scripts
+ * (Pagefind never reads them), and with only the attributes Pagefind reads: an element with a
+ * `data-pagefind-…` attribute keeps all of its own, others keep `id`, `lang`, `dir`, `hidden` and `alt`.
+ * The index is the one Pagefind makes from the whole page, from far less HTML, which Pagefind
+ * parses faster. A page without exactly one `<main>` is passed whole but for scripts and
+ * attributes, and a section holding another section is left in.
  */
 export function forIndex(page: string): string {
   const start = page.indexOf('<main');
@@ -180,5 +188,12 @@ export function forIndex(page: string): string {
   const single = start >= 0 && end > start && page.indexOf('<main', start + 1) < 0 && /^<main[\s>]/.test(page.slice(start, start + 6));
   const html = /<html\b[^>]*>/.exec(page)?.[0] ?? '<html>';
   const body = single ? `<!doctype html>\n${html}\n<body>\n${page.slice(start, end + '</main>'.length)}\n</body>\n</html>\n` : page;
-  return body.replace(IGNORED_SECTION, (whole, inner: string) => (inner.includes('<section') ? whole : ''));
+  return body
+    .replace(IGNORED_SECTION, (whole, inner: string) => (inner.includes('<section') ? whole : ''))
+    .replace(SCRIPT, '')
+    .replace(START_TAG, (whole, name: string, attributes: string | undefined, slash: string) => {
+      if (!attributes || attributes.includes('data-pagefind-')) return whole;
+      const kept = [...attributes.matchAll(ATTRIBUTE)].filter((a) => READ_BY_PAGEFIND.test(a[1]!)).map((a) => ` ${a[0]}`);
+      return `<${name}${kept.join('')}${slash}>`;
+    });
 }
