@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } fro
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { runPipeline } from './pipeline.ts';
 import { formatProblem } from './problems.ts';
+import { throttled } from './progress.ts';
 import { clearSite, setSite } from './render/eleventy.ts';
 import { siteData } from './render/site.ts';
 import type { ContentProblem, Corpus } from './types.ts';
@@ -154,9 +155,6 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** Least time between two progress reports of the rendering. */
-const PROGRESS_MS = 200;
-
 /**
  * Eleventy configuration that follows the pages as they are rendered: it reports progress, and
  * hands each HTML page to the indexer (when there is one), first the paths of all the pages
@@ -170,7 +168,7 @@ function followPages(output: string, indexer: Indexer | null, onProgress?: (done
     config.benchmarks?.config?.setIsVerbose(false);
     let total = 0;
     let rendered = 0;
-    let reported = 0;
+    const report = throttled(onProgress);
     config.on('eleventy.contentMap', ({ inputPathToUrl }) => {
       const urls = Object.values(inputPathToUrl).flat();
       total = urls.length;
@@ -179,13 +177,9 @@ function followPages(output: string, indexer: Indexer | null, onProgress?: (done
     config.addTransform('gloss-pages', function (this: { page: { outputPath: string | false } }, content: string) {
       const path = this.page.outputPath;
       if (indexer && typeof path === 'string' && path.endsWith('.html')) indexer.page(relative(output, resolve(path)).split(sep).join('/'), content);
-      rendered++;
       // Eleventy renders without pausing, so a terminal line redrawn from here is the only sign of life.
-      const now = performance.now();
-      if (onProgress && (now - reported >= PROGRESS_MS || rendered === total)) {
-        reported = now;
-        onProgress(rendered, Math.max(total, rendered));
-      }
+      rendered++;
+      report(rendered, Math.max(total, rendered));
       return content;
     });
   };

@@ -12,8 +12,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export type Outcome = { ok: true } | { ok: false; name: string; message: string; stack?: string; problems: string[] | null };
 
 /**
- * Starts writeDataset() in a worker thread, so that the dataset is written while Pagefind, which
- * uses one core, finishes the index. Resolves once the worker has its own copy of the corpus (the
+ * Starts writeDataset() in a worker thread, so that the dataset is written while this thread
+ * renders the site and Pagefind indexes it. Resolves once the worker has its own copy of the corpus (the
  * caller may let go of it then) with `finished`, which resolves when every file is written and
  * rejects with the error writeDataset() threw (a DatasetExportError stays one). Without esbuild it
  * writes in this thread before it resolves.

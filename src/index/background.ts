@@ -25,12 +25,7 @@ export async function startIndexer(onProgress?: (done: number, total: number) =>
   const bundle = await bundleWorker(join(HERE, 'worker.ts'));
   if (!bundle) {
     const indexer = new SiteIndexer(onProgress);
-    try {
-      await indexer.start();
-    } catch (e) {
-      await indexer.abort();
-      throw e;
-    }
+    await indexer.start();
     return indexer;
   }
   const worker = new Worker(bundle.url);

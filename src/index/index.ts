@@ -11,12 +11,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PagefindIndex } from 'pagefind';
+import { throttled } from '../progress.ts';
 import { canonicalIndexFiles, writeIndexFiles } from './canonical.ts';
 
 /** Pages handed to Pagefind at once. */
 const IN_FLIGHT = 256;
-/** Least time between two progress reports. */
-const PROGRESS_MS = 200;
 
 /** What the build asks of an indexer, in this thread (SiteIndexer) or in a worker (background.ts). */
 export interface Indexer {
@@ -45,17 +44,24 @@ export class SiteIndexer implements Indexer {
   private failure: Error | null = null;
   private readonly settled: Array<() => void> = [];
   private added = 0;
-  private reported = 0;
+  private readonly report: (done: number, total: number) => void;
 
   /** `onProgress` hears, now and then, how many pages Pagefind has indexed out of how many. */
-  constructor(private readonly onProgress?: (done: number, total: number) => void) {}
+  constructor(onProgress?: (done: number, total: number) => void) {
+    this.report = throttled(onProgress);
+  }
 
-  /** Starts Pagefind. */
+  /** Starts Pagefind; if it cannot, stops its process and throws. */
   async start(): Promise<void> {
-    this.pagefind = await import('pagefind');
-    const { index, errors } = await this.pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    this.index = index;
+    try {
+      this.pagefind = await import('pagefind');
+      const { index, errors } = await this.pagefind.createIndex({ forceLanguage: 'en' });
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      this.index = index;
+    } catch (e) {
+      await this.abort();
+      throw e;
+    }
     this.pump();
   }
 
@@ -130,12 +136,7 @@ export class SiteIndexer implements Indexer {
         )
         .finally(() => {
           this.inFlight--;
-          this.added++;
-          const now = performance.now();
-          if (this.onProgress && (now - this.reported >= PROGRESS_MS || this.added === this.order.length)) {
-            this.reported = now;
-            this.onProgress(this.added, this.order.length);
-          }
+          this.report(++this.added, this.order.length);
           this.pump();
           if (this.done()) for (const resolve of this.settled.splice(0)) resolve();
         });
@@ -146,12 +147,7 @@ export class SiteIndexer implements Indexer {
 /** Indexes the HTML pages already under `site` into `site/pagefind/`. */
 export async function indexSite(site: string, onProgress?: (done: number, total: number) => void): Promise<void> {
   const indexer = new SiteIndexer(onProgress);
-  try {
-    await indexer.start();
-  } catch (e) {
-    await indexer.abort();
-    throw e;
-  }
+  await indexer.start();
   await indexer.finish(site);
 }
 
