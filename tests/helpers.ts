@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project folder. */
@@ -12,7 +12,7 @@ export function tempDir(prefix = 'gloss-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** A temporary project input: a seeds folder with the given files, and a copy of _data/. */
+/** A temporary project input: a seeds folder with the given files (`folder/name.txt` makes the folder), and a copy of _data/. */
 export function fixtureInput(files: Record<string, string | Uint8Array>, options: { withSeeds?: boolean } = {}): { dir: string; seeds: string; data: string } {
   const dir = tempDir();
   const seeds = join(dir, 'seeds');
@@ -20,7 +20,10 @@ export function fixtureInput(files: Record<string, string | Uint8Array>, options
   mkdirSync(seeds);
   if (options.withSeeds) cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
   cpSync(join(ROOT, '_data'), data, { recursive: true });
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(seeds, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(seeds, name)), { recursive: true });
+    writeFileSync(join(seeds, name), content);
+  }
   return { dir, seeds, data };
 }
 
