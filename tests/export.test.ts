@@ -198,8 +198,9 @@ Files('copies the JSON Schemas and the W3C context byte for byte, and writes the
 
 const Csv = suite('writeDataset: CSV');
 
+// Issue 13 added section and duplicate_of at the end of articles.csv, after the columns of issue 6.
 const ISSUE_6_HEADERS: { [path: string]: string[] } = {
-  'articles.csv': ['id', 'title', 'outlet', 'author', 'published', 'source_file', 'sha256', 'word_count', 'mentions', 'claims'],
+  'articles.csv': ['id', 'title', 'outlet', 'author', 'published', 'source_file', 'sha256', 'word_count', 'mentions', 'claims', 'section', 'duplicate_of'],
   'entities.csv': ['id', 'type', 'label', 'wikidata', 'description', 'mentions', 'articles'],
   'mentions.csv': ['id', 'article_id', 'entity_id', 'type', 'form', 'refers_to', 'start', 'end', 'exact', 'prefix', 'suffix', 'method', 'confidence'],
   'claims.csv': ['id', 'article_id', 'start', 'end', 'exact', 'source', 'source_entity_id', 'cue', 'quote', 'polarity', 'hedged', 'cluster_id', 'method', 'confidence'],

@@ -2,7 +2,7 @@ import { OffsetMap } from '../text/offsets.ts';
 import type { AnnotationDocument, Block, Claim, EntityType, Mention } from '../types.ts';
 import { html, jsonForScript, trusted, type SafeHtml } from './html.ts';
 import { createRenderer, renderMarked, type MarkSpec } from './marks.ts';
-import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, outletId, type SiteData } from './site.ts';
+import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, outletId, sectionSearch, type SiteData } from './site.ts';
 
 const md = createRenderer();
 
@@ -112,7 +112,8 @@ export function articlePage(doc: AnnotationDocument, site: SiteData): SafeHtml {
 ${head.map((b) => blockHtml(doc, b, site, map))}
 <p class="meta">
 <span data-pagefind-filter="outlet"><a href="/outlets/${outletId(article.outlet)}/">${article.outlet ?? UNKNOWN}</a></span>
-· <span>Published ${article.published ? html`<time datetime="${article.published}">${article.published}</time>` : UNKNOWN}</span>
+${article.section !== null ? html`· <span>Section <a href="${sectionSearch(article.section)}" data-pagefind-filter="section">${article.section}</a></span>
+` : ''}· <span>Published ${article.published ? html`<time datetime="${article.published}">${article.published}</time>` : UNKNOWN}</span>
 · <span>By ${article.author ?? UNKNOWN}</span>
 · <span>${article.wordCount} words</span>
 </p>

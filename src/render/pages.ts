@@ -1,7 +1,7 @@
 import { html, type SafeHtml } from './html.ts';
 import { networkChart, outletChart, timelineChart, topEntities } from './charts.ts';
 import { LOW_CONFIDENCE } from './article.ts';
-import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, type Outlet, type SiteData } from './site.ts';
+import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, sectionSearch, type Outlet, type SiteData } from './site.ts';
 import type { AnnotationDocument } from '../types.ts';
 
 function articleTable(documents: AnnotationDocument[]): SafeHtml {
@@ -22,6 +22,7 @@ export function homePage(site: SiteData): SafeHtml {
 <p class="lede">${site.documents.length} articles from ${site.outlets.filter((o) => o.known).length} known outlets, with ${mentions} marked mentions of ${site.entities.length} entities and ${claims} attributed claims, ${site.clusters.length} of them reported by more than one article.</p>
 <section aria-labelledby="articles"><h2 id="articles">Articles</h2>${articleTable(site.documents.slice(0, HOME_ARTICLES))}
 ${site.documents.length > HOME_ARTICLES ? html`<p>The first ${HOME_ARTICLES} of ${site.documents.length}; <a href="/articles/">all articles</a> are listed, by outlet on the <a href="/outlets/">outlets' pages</a>, and in <a href="/data/articles.csv">articles.csv</a>.</p>` : html`<p><a href="/articles/">All articles</a></p>`}</section>
+${sectionList(site)}
 <div class="grid">
 <section aria-labelledby="most"><h2 id="most">Most mentioned</h2>${topEntities(site.entities)}<p><a href="/entities/">All entities</a></p></section>
 <section aria-labelledby="props"><h2 id="props">Claims across outlets</h2>
@@ -33,6 +34,20 @@ ${networkChart(site)}
 ${outletChart(site)}
 ${timelineChart(site)}
 </section>`;
+}
+
+/**
+ * The sections of the corpus (the top-level folders of seeds/) with their article counts, each
+ * linking to the search filtered by it; nothing when every article lies directly in seeds/.
+ */
+export function sectionList(site: SiteData): SafeHtml | null {
+  const counts = new Map<string, number>();
+  for (const { article } of site.documents) if (article.section !== null) counts.set(article.section, (counts.get(article.section) ?? 0) + 1);
+  if (!counts.size) return null;
+  const sections = [...counts].sort(([a], [b]) => a.localeCompare(b, 'en') || (a < b ? -1 : a > b ? 1 : 0));
+  return html`<section aria-labelledby="sections"><h2 id="sections">Sections</h2>
+<ul class="sections">${sections.map(([name, n]) => html`<li><a href="${sectionSearch(name)}">${name}</a> <span class="muted">${n} article${n === 1 ? '' : 's'}</span></li>`)}</ul>
+<p class="muted">A section is a folder of the articles; each link searches its articles.</p></section>`;
 }
 
 /** The articles index: every article, sortable. */

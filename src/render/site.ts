@@ -59,6 +59,11 @@ function byId<T extends { id: string }>(a: T, b: T): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** The search for the articles of a section (its Pagefind filter, set from the URL by search.js). */
+export function sectionSearch(section: string): string {
+  return `/search/?section=${encodeURIComponent(section)}`;
+}
+
 /** Builds the site's view of a corpus once, for every page. */
 export function siteData(corpus: Corpus): SiteData {
   const entityById = new Map(corpus.entities.map((e) => [e.id, e]));

@@ -1,5 +1,5 @@
 // Gloss search: Pagefind's own JavaScript API (served from /pagefind/), filters for outlet,
-// entity, entity type and claim source, sort by date. Results link to the matching passage with
+// section, entity, entity type and claim source, sort by date. Results link to the matching passage with
 // a text fragment. Excerpts are rebuilt as text nodes and <mark> elements only, never as HTML.
 const form = document.querySelector('form.search-page');
 const input = document.getElementById('q');
@@ -7,7 +7,7 @@ const list = document.getElementById('search-results');
 const status = document.getElementById('search-status');
 const filterBox = document.getElementById('search-filters');
 const params = new URLSearchParams(location.search);
-const FILTERS = ['outlet', 'entity type', 'entity', 'claim source'];
+const FILTERS = ['outlet', 'section', 'entity type', 'entity', 'claim source'];
 
 const pagefind = await import('/pagefind/pagefind.js');
 await pagefind.options({ excerptLength: 24 });
