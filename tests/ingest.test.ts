@@ -395,7 +395,7 @@ Encoding('a UTF-8 file declared Windows-1252 is decoded as declared, with a warn
 
 Encoding('an encoding in front matter is refused, with the sidecar as the fix', () => {
   const r = ingestFixture({ 'a.md': '---\nencoding: latin1\n---\n\nHeadline\n\nText.\n' });
-  assert.equal(r.problems, ['seeds/a.md, front matter, at /encoding: declares an encoding where it cannot be used; Gloss decodes the file before it reads the front matter, so move "encoding": "latin1" to the sidecar seeds/a.meta.json']);
+  assert.equal(r.problems, ['seeds/a.md, front matter at /encoding: declares an encoding where it cannot be used; Gloss decodes the file before it reads the front matter, so move "encoding": "latin1" to the sidecar seeds/a.meta.json']);
 });
 
 Encoding('offsets count into the decoded text, and the dataset writes it as UTF-8 so they hold', async () => {

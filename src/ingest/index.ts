@@ -116,7 +116,7 @@ export function ingestFile(path: string, displayPath: string, meta: ArticleMeta,
       const declared = (fm.meta as ArticleMeta).encoding;
       if (declared && declared !== 'utf-8') {
         const fix = `Gloss decodes the file before it reads the front matter, so move "encoding": "${declared}" to the sidecar ${sidecarOf(displayPath)}`;
-        return { article: null, problems: [error(displayPath, 'front matter, at /encoding', `declares an encoding where it cannot be used; ${fix}`)] };
+        return { article: null, problems: [error(displayPath, 'front matter at /encoding', `declares an encoding where it cannot be used; ${fix}`)] };
       }
       fileMeta = { ...(fm.meta as ArticleMeta), ...meta };
       bodyFrom = fm.bodyFrom;
@@ -192,13 +192,12 @@ export function ingest(dir: string, displayDir = 'seeds'): IngestResult {
     if (!article) continue;
     const clash = byId.get(article.id);
     if (clash) {
-      const sidecar = file.sidecar ?? file.relative.slice(0, -extname(file.relative).length) + SIDECAR;
       problems.push(
         error(
           show(file.relative),
           '',
           `would get the id "${article.id}", which ${show(clash)} already has (an id comes from the file's path unless its metadata sets one); ` +
-            `give one of them its own id in its sidecar, for example ${show(sidecar)} with { "id": "${article.id}-2" }`,
+            `give one of them its own id in its sidecar, for example ${sidecarOf(show(file.relative))} with { "id": "${article.id}-2" }`,
         ),
       );
       continue;
