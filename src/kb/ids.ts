@@ -5,6 +5,13 @@ import { compare, type MergedItem } from './merge.ts';
 /** A merged item with its id: the knowledge base's Wikidata-derived entry. */
 export type KbEntry = MergedItem & { id: string };
 
+/** Letters NFKD does not take apart, spelled as English writes them, so "Racławice" slugs as "raclawice". */
+const SPELLED: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', ß: 'ss', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'Th', ı: 'i', ħ: 'h', Ħ: 'H' };
+
+function slug(label: string): string {
+  return slugify(label.replace(/[łŁøØæÆœŒßđĐðÐþÞıħĦ]/g, (c) => SPELLED[c] ?? c));
+}
+
 function qidNumber(qid: string): number {
   return Number(qid.slice(1));
 }
@@ -26,9 +33,9 @@ export function assignIds(items: MergedItem[], handWritten: Entity[]): KbEntry[]
       ids.set(item.wikidata, hand);
       continue;
     }
-    const slug = slugify(item.label);
-    const qualified = slug ? `${slug}-${item.wikidata.toLowerCase()}` : item.wikidata.toLowerCase();
-    const id = slug && !taken.has(slug) ? slug : qualified;
+    const base = slug(item.label);
+    const qualified = base ? `${base}-${item.wikidata.toLowerCase()}` : item.wikidata.toLowerCase();
+    const id = base && !taken.has(base) ? base : qualified;
     taken.add(id);
     ids.set(item.wikidata, id);
   }

@@ -161,7 +161,7 @@ export function mergeItem(qid: string, records: SourceRecord[]): MergedItem | Dr
       }
       addAlias(name, r.source);
     }
-    for (const name of derivedNames(type, own)) {
+    for (const name of derivedNames(type, [r.label, ...r.aliases].map((n) => n.replace(/\s+/g, ' ').trim()))) {
       const clean = usable(name);
       if (clean) addAlias(clean, r.source);
     }

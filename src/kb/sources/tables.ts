@@ -42,19 +42,29 @@ export function readNewspapers(dir: string): SourceRead {
   return read;
 }
 
-/** `football/club-memberships.csv`: each row names a footballer (a person) and a club (an organisation). */
+/** `football/club-memberships.csv`: each row names a footballer (a person) and a club (an organisation); a player's clubs, by start year, describe them. */
 export function readFootball(dir: string): SourceRead {
   const read = emptyRead();
+  const players = new Map<string, { name: string; clubs: Array<{ year: string; name: string }> }>();
   for (const row of readCsv(join(dir, 'football', 'club-memberships.csv'))) {
     read.rows++;
     const player = toQid(row['player_qid']);
     const club = toQid(row['team_qid']);
     const playerName = row['player_name'] ?? '';
     const clubName = row['team_name'] ?? '';
-    const since = /^[0-9]{4}$/.test(row['start_year'] ?? '') ? `, from ${row['start_year']}` : '';
-    if (player && playerName && !/^Q[0-9]+$/.test(playerName)) read.records.push({ qid: player, source: 'football', type: 'person', label: playerName, aliases: [], description: clubName ? `Footballer (${clubName}${since})` : 'Footballer' });
+    const year = /^[0-9]{4}$/.test(row['start_year'] ?? '') ? row['start_year']! : '';
+    if (player && playerName && !/^Q[0-9]+$/.test(playerName)) {
+      const entry = players.get(player) ?? { name: playerName, clubs: [] };
+      if (clubName && !/^Q[0-9]+$/.test(clubName)) entry.clubs.push({ year, name: clubName });
+      players.set(player, entry);
+    }
     if (club && clubName && !/^Q[0-9]+$/.test(clubName)) read.records.push({ qid: club, source: 'football', type: 'organization', label: clubName, aliases: [], description: 'Football club' });
     if (!player || !club) read.skipped++;
+  }
+  for (const [qid, { name, clubs }] of players) {
+    const sorted = clubs.sort((a, b) => (a.year < b.year ? -1 : a.year > b.year ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(-3);
+    const description = sorted.length ? `Footballer (${sorted.map((c) => (c.year ? `${c.name} from ${c.year}` : c.name)).join('; ')})` : 'Footballer';
+    read.records.push({ qid, source: 'football', type: 'person', label: name, aliases: [], description });
   }
   return read;
 }
