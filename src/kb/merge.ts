@@ -60,12 +60,18 @@ export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Labels of offices and titles, which FB15k-237 describes as people ("head of government"). */
+const OFFICE = /^((Prime Minister|President|Vice President|Secretary|Minister|Chancellor|Governor|Mayor|Speaker|Chief Executive|Head|Leader|Member|Emperor|King|Queen|Monarch|Archbishop|Bishop|Chairman) of|(Secretary|Attorney|Surgeon|Director|Governor) General)\b/;
+
 /** The type one record gives: its list's, else its description's. */
 function recordType(r: SourceRecord): KbType | null {
   if (r.type) return r.type;
   const described = typeFromDescription(r.description);
-  // "Apple Inc.: American producer of computers" is no person, whatever its description's head.
-  return described === 'person' && hasOrganizationSuffix(r.label) ? 'organization' : described;
+  if (described !== 'person') return described;
+  // "Apple Inc.: American producer of computers" is no person, whatever its description's head;
+  // nor is an office ("Prime Minister of the United Kingdom: head of government...").
+  if (hasOrganizationSuffix(r.label)) return 'organization';
+  return OFFICE.test(r.label) ? null : 'person';
 }
 
 /**
@@ -137,8 +143,7 @@ export function mergeItem(qid: string, records: SourceRecord[]): MergedItem | Dr
     }
   }
   if (!label) return 'no-usable-label';
-  const letters = label.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 2 || STOP_LABELS.has(label.toLowerCase())) return 'junk-label';
+  if (STOP_LABELS.has(label.toLowerCase())) return 'junk-label';
 
   const described = sorted.find((r) => r.description && r.description.trim());
   const description = described ? capitalise(described.description!.replace(/\s+/g, ' ').trim()) : '';

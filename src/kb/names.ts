@@ -6,7 +6,7 @@ const LATIN_NAME = /^[\p{Script=Latin}\p{M}\p{N}\s.,'’&\-/!+]+$/u;
 
 /**
  * A source's name, tidied: spaces collapsed and trimmed; null when it is no use to a linker of
- * English text: fewer than two letters, not in Latin script (Cyrillic, Hangul, emoji flags),
+ * English text: fewer than two letters and digits, not in Latin script (Cyrillic, Hangul, emoji flags),
  * carrying quotation marks, brackets or a wiki disambiguation, a bare QID or number, a two-letter
  * code ("GE", "jo"; "Xi" is a name), or longer than 80 characters.
  */
@@ -14,7 +14,8 @@ export function cleanName(raw: string): string | null {
   const name = raw.replace(/\s+/g, ' ').trim();
   if (name.length > 80 || !LATIN_NAME.test(name)) return null;
   const letters = name.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 2 || /^Q[0-9]+$/.test(name)) return null;
+  // "U2" and "3M" are names; "x" and "4" are not.
+  if (!letters || name.replace(/[^\p{L}\p{N}]/gu, '').length < 2 || /^Q[0-9]+$/.test(name)) return null;
   if (letters.length === 2 && !/\s/.test(name) && (letters === letters.toUpperCase() || letters === letters.toLowerCase())) return null;
   return name;
 }

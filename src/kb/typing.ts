@@ -83,7 +83,8 @@ export function typeFromDescription(description: string | undefined): KbType | n
     case 'community':
       return /\b(unincorporated|census|rural|urban)\b/.test(text) ? 'place' : null;
     case 'group':
-      return /\b(ethnic|language|age|blood|functional|chemical|taxonomic|indigenous|people|peoples|tribe)\b/.test(text) ? null : 'organization';
+      if (/\bgroup of (islands|islets|atolls|lakes|mountains)\b/.test(text)) return 'place';
+      return /\b(ethnic|language|age|blood|functional|chemical|taxonomic|indigenous|people|peoples|tribe|stars|galaxies)\b/.test(text) ? null : 'organization';
     case 'branch':
       return /\b(military|armed|service|army|navy|air force|coast guard)\b/.test(text) ? 'organization' : null;
     case 'area':
