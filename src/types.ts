@@ -132,6 +132,28 @@ export interface Entity {
   wikidata?: string;
   /** True when the annotator made this entry for a name the knowledge base lacks. */
   generated?: boolean;
+  /** A person's surname ("Blair"): links only after the full name in the same article; never a given name. */
+  partialAliases?: string[];
+  /** Its names that are also ordinary English words ("Next", "Reading"): not to be linked on the name alone. */
+  commonNames?: string[];
+  /** A prior on the scale of Wikipedia sitelinks (see _data/kb/README.md): higher is better known. */
+  popularity?: number;
+  /** Which source file each field came from (`_data/kb/` entries; see _data/kb/README.md). */
+  sources?: EntitySources;
+}
+
+/** The source of each field of a knowledge-base entity, by short source name ("fb15k", "places/items0"). */
+export interface EntitySources {
+  /** Where the type came from. */
+  type: string;
+  /** Where the label came from. */
+  label: string;
+  /** Where the description came from. */
+  description?: string;
+  /** Where the popularity came from. */
+  popularity: string;
+  /** Every source that gave an alias. */
+  aliases?: string[];
 }
 
 /** How a mention names its entity. */

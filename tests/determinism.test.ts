@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { build } from '../src/build.ts';
-import { ROOT, runBuild, tempDir } from './helpers.ts';
+import { ROOT, copyProjectData, runBuild, tempDir } from './helpers.ts';
 import { filesUnder } from './server.ts';
 
 /** A copy of the project's articles and data in a fresh folder, and where its site goes. */
 function inputCopy(): { dir: string; seeds: string; data: string; out: string } {
   const dir = tempDir('gloss-determinism-');
   cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
-  cpSync(join(ROOT, '_data'), join(dir, '_data'), { recursive: true });
+  copyProjectData(join(dir, '_data'));
   return { dir, seeds: join(dir, 'seeds'), data: join(dir, '_data'), out: join(dir, 'site', '_site') };
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,17 @@ export function tempDir(prefix = 'gloss-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/**
+ * Copies the project's _data/ to `dest` for a test to change, except the Wikidata-derived
+ * knowledge base `_data/kb/` (20 MB, read only), which is linked rather than copied: a test must
+ * not write into `dest/kb/`.
+ */
+export function copyProjectData(dest: string): void {
+  const kb = join(ROOT, '_data', 'kb');
+  cpSync(join(ROOT, '_data'), dest, { recursive: true, filter: (src) => src !== kb });
+  if (existsSync(kb)) symlinkSync(kb, join(dest, 'kb'), 'dir');
+}
+
 /** A temporary project input: a seeds folder with the given files (`folder/name.txt` makes the folder), and a copy of _data/. */
 export function fixtureInput(files: Record<string, string | Uint8Array>, options: { withSeeds?: boolean } = {}): { dir: string; seeds: string; data: string } {
   const dir = tempDir();
@@ -19,7 +30,7 @@ export function fixtureInput(files: Record<string, string | Uint8Array>, options
   const data = join(dir, '_data');
   mkdirSync(seeds);
   if (options.withSeeds) cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
-  cpSync(join(ROOT, '_data'), data, { recursive: true });
+  copyProjectData(data);
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(dirname(join(seeds, name)), { recursive: true });
     writeFileSync(join(seeds, name), content);
