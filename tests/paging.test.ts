@@ -11,6 +11,7 @@ import { clusterPage } from '../src/render/claims.ts';
 import { mentionInContextUrl, mentionPages } from '../src/render/entity.ts';
 import { pageUrl, pager, paginate, paginateGroups } from '../src/render/paging.ts';
 import { listRoutes } from '../src/render/routes.ts';
+import { timelineChart, timelineOf } from '../src/render/timeline.ts';
 import { entityHref, siteData, type SiteData } from '../src/render/site.ts';
 import type { AnnotationDocument, Claim, Corpus, Entity, Mention } from '../src/types.ts';
 
@@ -58,6 +59,8 @@ interface Spec {
   names: Array<[string, number]>;
   /** Claims of the article, each in a cluster or none. */
   claims?: Array<string | null>;
+  /** Values of the dates it names. */
+  dates?: string[];
 }
 
 const ENTITIES: Entity[] = [
@@ -79,6 +82,13 @@ function documentOf(spec: Spec): AnnotationDocument {
       mentions.push({ id: `m-${spec.id}-${mentions.length + 1}`, articleId: spec.id, entityId, type: 'person', form: 'name', refersTo: null, value: null, exact: label, prefix: '', suffix: '', start, end: text.length, method: 'gazetteer', confidence: 0.9 });
       text += ' spoke. ';
     }
+  }
+  for (const value of spec.dates ?? []) {
+    text += 'It was ';
+    const start = text.length;
+    text += value;
+    mentions.push({ id: `m-${spec.id}-${mentions.length + 1}`, articleId: spec.id, entityId: null, type: 'date', form: 'name', refersTo: null, value, exact: value, prefix: '', suffix: '', start, end: text.length, method: 'rule:date', confidence: 0.9 });
+    text += '. ';
   }
   for (const clusterId of spec.claims ?? []) {
     const start = text.length;
@@ -164,3 +174,36 @@ Lists('a name the recogniser found gets a page once two articles name it; a know
 });
 
 Lists.run();
+
+const Timeline = suite('paging: the timeline');
+
+Timeline('counts per year; a long span draws its busy years, the few earlier ones as one bar', () => {
+  const busy = Array.from({ length: 60 }, (_, i) => `${1950 + i}-05-01`);
+  const site = siteOf([
+    { id: 'old', names: [], dates: ['1600', '1601-03'] },
+    ...Array.from({ length: 5 }, (_, i) => ({ id: `new${i}`, names: [] as Array<[string, number]>, dates: busy })),
+    { id: 'peak', names: [], dates: Array.from({ length: 10 }, () => '2009-06-01') },
+  ]);
+  const timeline = timelineOf(site);
+  assert.is(timeline.unit, 'year');
+  assert.equal(timeline.periods.slice(0, 3).map((p) => [p.key, p.mentions]), [['1600', 1], ['1601', 1], ['1950', 5]]);
+  const chart = timelineChart(site).value;
+  assert.is((chart.match(/<rect /g) ?? []).length, 61, 'a bar for each of the 60 busy years, and one for the earlier ones');
+  assert.match(chart, '<a href="/timeline/#period-1600"><title>1600 to 1601: 2 dated mentions</title>');
+  assert.match(chart, '<a href="/timeline/1950/"><title>1950: 5 dated mentions</title>');
+  assert.match(chart, '<a href="/timeline/2009/"><title>2009: 15 dated mentions</title>');
+  assert.not.match(chart, '>later<', 'nothing later than the busy years');
+  const page = listRoutes(site).get('/timeline/')!.render().value;
+  assert.match(page, '<tr id="period-1600"><td><a href="/timeline/1600/">1600</a></td><td class="num">1</td>');
+});
+
+Timeline('counts per month when the dates span two years at most; a date without its month is listed apart', () => {
+  const site = siteOf([{ id: 'a', names: [], dates: ['2023-01-05', '2023-01-20', '2024-11', '2024'] }]);
+  const timeline = timelineOf(site);
+  assert.is(timeline.unit, 'month');
+  assert.equal(timeline.periods.map((p) => [p.key, p.label, p.mentions]), [['2023-01', 'January 2023', 2], ['2024', '2024, month not given', 1], ['2024-11', 'November 2024', 1]]);
+  assert.ok(listRoutes(site).has('/timeline/2023-01/'));
+  assert.is((timelineChart(site).value.match(/<rect /g) ?? []).length, 2, 'the date without its month is not drawn');
+});
+
+Timeline.run();

@@ -4,7 +4,7 @@ import { LOW_CONFIDENCE } from './article.ts';
 import { articleTable, articlesIn } from './article-index.ts';
 import { PAGE_SIZE, pageCount, pageUrl, pager, paginate } from './paging.ts';
 import type { Route } from './routes.ts';
-import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, outletId, type Outlet, type SiteData } from './site.ts';
+import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, outletId, sectionOf, type Outlet, type SiteData } from './site.ts';
 import { timelineChart } from './timeline.ts';
 import type { AnnotationDocument } from '../types.ts';
 
@@ -22,7 +22,7 @@ function homeArticles(site: SiteData): SafeHtml {
   const list = articlesIn(site, dated ? 'date' : 'mentions').slice(0, HOME_ITEMS);
   return html`<section aria-labelledby="articles"><h2 id="articles">${dated ? 'Latest articles' : 'Most annotated articles'}</h2>
 ${articleList(list)}
-<p><a href="/articles/">All ${site.documents.length} articles</a>, by date, title, outlet, mentions or claims.</p></section>`;
+<p><a href="/articles/">All ${site.documents.length} articles</a>, by date, title, outlet, ${site.documents.some((d) => sectionOf(d.article)) ? 'section, ' : ''}mentions or claims.</p></section>`;
 }
 
 /** Home: the corpus at a glance. Every list is a few items and a link on: the page does not grow with the corpus. */

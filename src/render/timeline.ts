@@ -83,43 +83,86 @@ function yearStep(span: number): number {
   return [1, 2, 5, 10, 20, 25, 50, 100, 200, 500].find((s) => span / s <= 10) ?? 1000;
 }
 
+/** Over more years than this, the chart draws the years that hold most dated mentions (see `focus`). */
+const LONG_SPAN = 60;
+/** The share of dated mentions each end of a long timeline may gather into one bar. */
+const TAIL = 0.02;
+/** The fewest years the chart of a long timeline draws one by one. */
+const FOCUS_YEARS = 30;
+
+/**
+ * The years the chart draws one by one. On a long timeline (a few mentions of 1600, most of them
+ * of the last decades) a bar per year would squeeze the busy years into a sliver: the chart draws
+ * the years between the first and last 2% of mentions, and the few before and after as one bar
+ * at each end. The table lists every year.
+ */
+function focus(timeline: Timeline): { from: number; to: number } {
+  const { unit, periods, first, last } = timeline;
+  if (unit !== 'year' || last - first + 1 <= LONG_SPAN) return { from: first, to: last };
+  const total = periods.reduce((sum, p) => sum + p.mentions, 0);
+  const edge = (list: Period[]): number => {
+    let gathered = 0;
+    for (const p of list) {
+      gathered += p.mentions;
+      if (gathered > TAIL * total) return Number(p.key);
+    }
+    return Number(list.at(-1)!.key);
+  };
+  let from = edge(periods);
+  const to = edge([...periods].reverse());
+  if (to - from + 1 < FOCUS_YEARS) from = Math.max(first, to - FOCUS_YEARS + 1);
+  return { from, to };
+}
+
 /**
  * The timeline as bars: one per year (or month) on a time axis, as high as its dated mentions,
- * each linking to that period's page. Dates given by their year alone, on a timeline of months,
- * are counted in the table but not drawn.
+ * each linking to that period's page (see `focus` for the ends of a long timeline). Dates given
+ * by their year alone, on a timeline of months, are counted in the table but not drawn.
  */
-export function timelineChart(site: SiteData): SafeHtml {
-  const { unit, periods, first, last } = timelineOf(site);
+export function timelineChart(site: SiteData, options: { wide?: boolean } = {}): SafeHtml {
+  const timeline = timelineOf(site);
+  const { unit, periods } = timeline;
   if (!periods.length) return html`<p class="muted">No dated expressions could be resolved to a calendar date.</p>`;
+  const { from, to } = focus(timeline);
+  const yearOf = (p: Period): number => Number(p.key.slice(0, 4));
+  const earlier = periods.filter((p) => yearOf(p) < from);
+  const later = periods.filter((p) => yearOf(p) > to);
+  const sum = (list: Period[]): number => list.reduce((total, p) => total + p.mentions, 0);
   const width = 640;
   const left = 40;
   const base = 150;
   const tall = 120;
-  const slots = unit === 'year' ? last - first + 1 : (last - first + 1) * 12;
+  const end = 64;
+  const plotLeft = left + (earlier.length ? end : 0);
+  const plotRight = width - left - (later.length ? end : 0);
+  const slots = unit === 'year' ? to - from + 1 : (to - from + 1) * 12;
   const slotOf = (key: string): number | null => {
     const [year, month] = key.split('-').map(Number);
-    return unit === 'year' ? year! - first : month ? (year! - first) * 12 + month - 1 : null;
+    return unit === 'year' ? year! - from : month ? (year! - from) * 12 + month - 1 : null;
   };
-  const w = (width - 2 * left) / slots;
-  const x = (slot: number): number => left + slot * w;
-  const max = Math.max(...periods.map((p) => p.mentions));
-  const drawn = periods.filter((p) => slotOf(p.key) !== null);
-  const step = yearStep(last - first + 1);
+  const w = (plotRight - plotLeft) / slots;
+  const x = (slot: number): number => plotLeft + slot * w;
+  const drawn = periods.filter((p) => yearOf(p) >= from && yearOf(p) <= to && slotOf(p.key) !== null);
+  const max = Math.max(...drawn.map((p) => p.mentions), sum(earlier), sum(later));
+  const height = (count: number): number => Math.max(2, (tall * count) / max);
+  const step = yearStep(to - from + 1);
   const ticks: Array<[number, string]> = [];
-  for (let year = Math.ceil(first / step) * step; year <= last + 1; year += step) ticks.push([slotOf(String(year)) ?? (year - first) * (unit === 'year' ? 1 : 12), String(year)]);
-  const total = periods.reduce((sum, p) => sum + p.mentions, 0);
-  return html`<figure class="chart">
+  for (let year = Math.ceil(from / step) * step; year <= to + 1; year += step) ticks.push([(year - from) * (unit === 'year' ? 1 : 12), String(year)]);
+  const bar = (href: string, title: string, bx: number, bw: number, count: number): SafeHtml => html`<a href="${href}"><title>${title}: ${count} dated mention${count === 1 ? '' : 's'}</title><rect class="t-date" x="${n(bx)}" y="${n(base - height(count))}" width="${n(bw)}" height="${n(height(count))}"/></a>`;
+  const endBar = (list: Period[], cx: number, label: string): SafeHtml =>
+    html`${bar(`/timeline/#period-${list[0]!.key}`, list.length > 1 ? `${list[0]!.label} to ${list.at(-1)!.label}` : list[0]!.label, cx - 10, 20, sum(list))}<text x="${n(cx)}" y="${base + 18}" text-anchor="middle">${label}</text>`;
+  const tails = [earlier.length ? `${sum(earlier)} from ${earlier[0]!.label} to ${earlier.at(-1)!.label} as one bar on the left` : '', later.length ? `${sum(later)} from ${later[0]!.label} to ${later.at(-1)!.label} as one bar on the right` : ''].filter(Boolean);
+  return html`<figure class="chart${options.wide ? ' wide' : ''}">
 <svg viewBox="0 0 ${width} 180" role="group" aria-labelledby="time-title time-desc" class="timeline">
 <title id="time-title">Dated mentions per ${unit}</title>
-<desc id="time-desc">${total} dated mentions from ${first} to ${last}, one bar per ${unit} as high as its count; each bar links to that ${unit}'s mentions, and the timeline page has the same counts as a table.</desc>
-<line class="axis" x1="${left}" y1="${base}" x2="${width - left}" y2="${base}"/>
+<desc id="time-desc">${sum(periods)} dated mentions, one bar per ${unit} from ${from} to ${to} as high as its count${tails.length ? `, and ${tails.join(' and ')}` : ''}; each bar links to its mentions, and the timeline page has the same counts as a table.</desc>
+<line class="axis" x1="${plotLeft}" y1="${base}" x2="${plotRight}" y2="${base}"/>
 ${ticks.map(([slot, label]) => html`<g><line class="tick" x1="${n(x(slot))}" y1="${base}" x2="${n(x(slot))}" y2="${base + 5}"/><text x="${n(x(slot))}" y="${base + 18}" text-anchor="middle">${label}</text></g>`)}
-${drawn.map((p) => {
-  const h = Math.max(2, (tall * p.mentions) / max);
-  return html`<a href="${periodUrl(p)}"><title>${p.label}: ${p.mentions} dated mention${p.mentions === 1 ? '' : 's'}</title><rect class="t-date" x="${n(x(slotOf(p.key)!) + Math.min(1, w / 4))}" y="${n(base - h)}" width="${n(Math.max(1, w - Math.min(2, w / 2)))}" height="${n(h)}"/></a>`;
-})}
+${drawn.map((p) => bar(periodUrl(p), p.label, x(slotOf(p.key)!) + Math.min(1, w / 4), Math.max(1, w - Math.min(2, w / 2)), p.mentions))}
+${earlier.length ? endBar(earlier, left + end / 2 - 6, 'earlier') : ''}
+${later.length ? endBar(later, width - left - end / 2 + 6, 'later') : ''}
 </svg>
-<figcaption>When the events the articles mention took place, where a date could be resolved: dated mentions per ${unit}.</figcaption>
+<figcaption>When the events the articles mention took place, where a date could be resolved: dated mentions per ${unit}${tails.length ? ', the few earlier and later ones gathered at the ends' : ''}.</figcaption>
 </figure>`;
 }
 
@@ -129,7 +172,7 @@ function timelineTable(site: SiteData): SafeHtml {
   return html`<table class="periods">
 <caption class="visually-hidden">Dated mentions per ${unit}</caption>
 <thead><tr><th scope="col">${unit === 'year' ? 'Year' : 'Month'}</th><th scope="col" class="num">Dated mentions</th><th scope="col" class="num">Articles</th></tr></thead>
-<tbody>${periods.map((p) => html`<tr><td><a href="${periodUrl(p)}">${p.label}</a></td><td class="num">${p.mentions}</td><td class="num">${p.groups.length}</td></tr>`)}</tbody>
+<tbody>${periods.map((p) => html`<tr id="period-${p.key}"><td><a href="${periodUrl(p)}">${p.label}</a></td><td class="num">${p.mentions}</td><td class="num">${p.groups.length}</td></tr>`)}</tbody>
 </table>`;
 }
 
@@ -138,7 +181,7 @@ export function timelinePage(site: SiteData): SafeHtml {
   const { unit, periods } = timelineOf(site);
   return html`<h1>Timeline</h1>
 <p class="lede">When the events the articles mention took place: the dates they name that could be resolved to a calendar ${unit}, counted per ${unit}. Select a bar or a ${unit} to read its mentions in context. Every dated mention is also in the dataset: see the <a href="/data/">data page</a>.</p>
-${timelineChart(site)}
+${timelineChart(site, { wide: true })}
 ${periods.length ? timelineTable(site) : ''}`;
 }
 
