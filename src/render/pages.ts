@@ -151,6 +151,6 @@ export function searchPage(): SafeHtml {
 <button type="submit">Search</button>
 </form>
 <div id="search-filters" class="filters" hidden></div>
-<p id="search-status" role="status" aria-live="polite"><noscript>Search needs JavaScript. Without it, browse the <a href="/">articles</a>, <a href="/entities/">entities</a> and <a href="/claims/">claims</a>.</noscript></p>
+<p id="search-status" role="status" aria-live="polite"><noscript>Search needs JavaScript. Without it, browse the <a href="/articles/">articles</a>, <a href="/entities/">entities</a>, <a href="/claims/">claims</a> and the <a href="/timeline/">timeline</a>.</noscript></p>
 <ol id="search-results" class="results"></ol>`;
 }
