@@ -83,34 +83,39 @@ export function listing(problems: string[], max = 25): string {
  */
 export function brokenLinks(root: string, pages: string[], html: Map<string, string>): { broken: Map<string, string[]>; checked: number } {
   const idsCache = new Map<string, Set<string>>();
+  const idsIn = (tags: Tag[]): Set<string> => new Set(tags.flatMap((t) => [t.attrs.get('id'), t.name === 'a' ? t.attrs.get('name') : undefined]).filter((x): x is string => x !== undefined));
   const idsOf = (file: string): Set<string> => {
     let ids = idsCache.get(file);
     if (!ids) {
-      const text = html.get(file.slice(root.length + 1)) ?? readFileSync(file, 'utf8');
-      ids = new Set(startTags(text).flatMap((t) => [t.attrs.get('id'), t.name === 'a' ? t.attrs.get('name') : undefined]).filter((x): x is string => x !== undefined));
+      ids = idsIn(startTags(html.get(file.slice(root.length + 1)) ?? readFileSync(file, 'utf8')));
       idsCache.set(file, ids);
     }
     return ids;
   };
+  // A site links the same few addresses again and again: each is looked up on disk once.
+  const files = new Map<string, string | null>();
+  const target = (pathname: string): string | null => (files.has(pathname) ? files.get(pathname)! : files.set(pathname, fileOf(root, pathname)).get(pathname)!);
   const broken = new Map<string, string[]>();
   const report = (what: string, page: string): void => void broken.set(what, [...(broken.get(what) ?? []), pathOf(page)]);
   let checked = 0;
   for (const page of pages) {
     const base = ORIGIN + pathOf(page);
-    for (const tag of startTags(html.get(page) ?? readFileSync(join(root, page), 'utf8'))) {
+    const tags = startTags(html.get(page) ?? readFileSync(join(root, page), 'utf8'));
+    idsCache.set(join(root, page), idsIn(tags));
+    for (const tag of tags) {
       for (const attr of URL_ATTRIBUTES) {
         const value = tag.attrs.get(attr);
         if (value === undefined || /^(data|mailto|tel|javascript):/i.test(value.trim())) continue;
         const url = new URL(value.trim(), base);
         if (url.origin !== ORIGIN) continue;
         checked++;
-        const target = fileOf(root, url.pathname);
-        if (!target) {
+        const file = target(url.pathname);
+        if (!file) {
           report(`<${tag.name} ${attr}="${value}"> leads to no file`, page);
           continue;
         }
         const fragment = decodeURIComponent(url.hash.slice(1));
-        if (fragment && !fragment.startsWith(':~:') && target.endsWith('.html') && !idsOf(target).has(fragment)) report(`<${tag.name} ${attr}="${value}">: no id "${fragment}" there`, page);
+        if (fragment && !fragment.startsWith(':~:') && file.endsWith('.html') && !idsOf(file).has(fragment)) report(`<${tag.name} ${attr}="${value}">: no id "${fragment}" there`, page);
       }
     }
   }
