@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ROOT, fixtureInput, runBuild, tempDir } from './helpers.ts';
+import { ROOT, builtArticleIds, fixtureInput, runBuild, tempDir } from './helpers.ts';
 import { ORIGIN, URL_ATTRIBUTES, brokenLinks, decodeEntities, fileOf, listing, pathOf, scripts, startTags } from './pages.ts';
 import { buildSiteOnce, contentType, filesUnder, serveSite } from './server.ts';
 
@@ -335,11 +335,9 @@ const Escaping = suite('site: article text is escaped');
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '"><img src=x onerror=alert(1)>';
 
-/** The article pages of a built site (the articles index's own pages aside). */
+/** The article pages of a built site. */
 function articlePages(out: string): string[] {
-  return readdirSync(join(out, 'articles'))
-    .filter((name) => name !== 'by' && name !== 'page' && existsSync(join(out, 'articles', name, 'index.html')))
-    .map((name) => join(out, 'articles', name, 'index.html'));
+  return builtArticleIds(out).map((id) => join(out, 'articles', id, 'index.html'));
 }
 
 let fixture: Promise<{ site: string; status: number; output: string }> | null = null;
