@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ROOT, copyProjectData, tempDir } from './helpers.ts';
+import { ROOT, builtArticleIds, copyProjectData, tempDir } from './helpers.ts';
 
 const CASES = join(ROOT, 'tests', 'fixtures', 'bad');
 /** Builds at once: each is a Node process, mostly busy for a second or two. */
@@ -145,7 +145,7 @@ async function runCase(name: string): Promise<Outcome> {
     const r = await runBuildAsync(args, expected.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
     const siteExists = existsSync(input.out);
     const articlesDir = join(input.out, 'articles');
-    const articles = existsSync(articlesDir) ? readdirSync(articlesDir).filter((name) => name !== 'index.html').sort() : null;
+    const articles = existsSync(articlesDir) ? builtArticleIds(input.out) : null;
     const missing = (expected.paths ?? []).filter((p) => !existsSync(join(input.out, p)));
     return { ...r, siteExists, articles, missing };
   } finally {

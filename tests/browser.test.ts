@@ -271,14 +271,90 @@ Marks.run();
 
 // ---------------------------------------------------------------------------------------------
 
+const Lists = suite('browser: lists and the timeline without JavaScript');
+
+Lists('the articles index sorts by a column heading, a plain link', async () => {
+  await on(
+    '/articles/',
+    async ({ page, errors }) => {
+      assert.is(await page.locator('th[aria-sort]').textContent().then((t) => t?.replace(/\W+$/, '').trim()), 'Published', 'newest first by default');
+      await Promise.all([page.waitForURL('**/articles/by/mentions/'), page.locator('th a', { hasText: 'Mentions' }).click()]);
+      assert.is(await page.locator('th[aria-sort="descending"]').textContent().then((t) => t?.replace(/\W+$/, '').trim()), 'Mentions');
+      const column = await page.$$eval('table.articles thead th', (ths) => ths.findIndex((th) => th.hasAttribute('aria-sort')));
+      const counts = await page.$$eval('table.articles tbody tr', (rows, i) => rows.map((r) => Number((r as HTMLTableRowElement).cells[i]!.textContent)), column);
+      assert.ok(counts.length >= 5);
+      assert.equal(counts, [...counts].sort((a, b) => b - a), 'most mentions first');
+      assert.equal(errors, []);
+    },
+    { javaScriptEnabled: false },
+  );
+});
+
+Lists("a timeline bar leads to that period's mentions in context, each linked to its mark", async () => {
+  await on(
+    '/timeline/',
+    async ({ page, errors }) => {
+      const bars = page.locator('svg.timeline a[href^="/timeline/2"], svg.timeline a[href^="/timeline/1"]');
+      assert.ok((await bars.count()) > 0, 'bars');
+      const rows = await page.$$eval('table.periods tbody tr', (trs) => trs.map((r) => [(r as HTMLTableRowElement).cells[0]!.querySelector('a')!.getAttribute('href'), (r as HTMLTableRowElement).cells[0]!.textContent, Number((r as HTMLTableRowElement).cells[1]!.textContent)] as const));
+      const hrefs = await bars.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      assert.equal(hrefs.filter((h) => !rows.some(([href]) => href === h)), [], 'a row for every bar');
+      const href = (await bars.last().getAttribute('href'))!;
+      const [, label, count] = rows.find(([h]) => h === href)!;
+      await Promise.all([page.waitForURL(`**${href}`), bars.last().click()]);
+      assert.is((await page.textContent('h1'))?.trim(), `Dates in ${label}`);
+      const lines = page.locator('ul.kwic li a');
+      assert.is(await lines.count(), count, 'as many lines as the table counts');
+      const mention = (await lines.first().getAttribute('href'))!;
+      await Promise.all([page.waitForURL(`**${mention}`), lines.first().click()]);
+      assert.is(await page.locator(`[id="${mention.split('#')[1]}"]`).getAttribute('data-type'), 'date');
+      assert.equal(errors, []);
+    },
+    { javaScriptEnabled: false },
+  );
+});
+
+Lists("the home page's first screen needs nothing but its HTML and its stylesheet", async () => {
+  const shot = async (only: boolean): Promise<{ png: Buffer; requested: string[] }> => {
+    const { server, browser } = await setup();
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme: 'light', reducedMotion: 'reduce' });
+    const requested: string[] = [];
+    try {
+      const page = await context.newPage();
+      await page.route('**/*', (route) => {
+        const type = route.request().resourceType();
+        requested.push(`${type} ${new URL(route.request().url()).pathname}`);
+        return only && type !== 'document' && type !== 'stylesheet' ? route.abort() : route.continue();
+      });
+      await page.goto(server.url('/'), { waitUntil: 'load' });
+      return { png: await page.screenshot({ type: 'png' }), requested };
+    } finally {
+      await context.close();
+    }
+  };
+  const bare = await shot(true);
+  const full = await shot(false);
+  assert.ok(bare.requested.includes('stylesheet /assets/gloss.css'), bare.requested.join(', '));
+  assert.equal(full.requested.filter((r) => !/^(document \/|stylesheet \/assets\/gloss\.css|script \/assets\/gloss\.js)$/.test(r)), [], 'the page asks for nothing else');
+  assert.ok(bare.png.equals(full.png), 'the first screen looks the same without the script');
+});
+
+Lists.run();
+
+// ---------------------------------------------------------------------------------------------
+
 const Console = suite('browser: a clean console on every kind of page');
 
 const KINDS: Array<[string, string]> = [
   ['home', '/'],
   ['article', ALLIANCE],
+  ['articles index', '/articles/by/title/'],
   ['entity', '/entities/vladivostok/'],
   ['entities index', '/entities/'],
+  ['entity type list', '/entities/type/place/by/name/'],
   ['claims index', '/claims/'],
+  ['propositions', '/claims/propositions/'],
+  ['timeline', '/timeline/'],
   ['claim cluster', 'a cluster'],
   ['outlets index', '/outlets/'],
   ['outlet', '/outlets/the-irish-times/'],
@@ -307,8 +383,6 @@ for (const [kind, where] of KINDS) {
         await page.locator('.toggle[data-toggle="claim"]').uncheck();
         await page.locator('#show-low').check();
       }
-      const sortable = page.locator('table.sortable th button').first();
-      if (await sortable.count()) await sortable.click();
       await page.waitForLoadState('networkidle');
       assert.equal(errors, [], `${path}:\n${errors.join('\n')}`);
     });
@@ -330,10 +404,10 @@ function pngSize(file: string): { width: number; height: number } {
 
 Screens.after(teardown);
 
-Screens('the home, an article and an entity page are saved at 1200×900 in the light scheme', async () => {
+Screens('the home, an article, an entity page and the timeline are saved at 1200×900 in the light scheme', async () => {
   const dir = join(ROOT, 'docs', 'screenshots');
   mkdirSync(dir, { recursive: true });
-  for (const [name, path] of [['home', '/'], ['article', ALLIANCE], ['entity', '/entities/vladivostok/']] as const) {
+  for (const [name, path] of [['home', '/'], ['article', ALLIANCE], ['entity', '/entities/vladivostok/'], ['timeline', '/timeline/']] as const) {
     await on(path, async ({ page }) => {
       if (name === 'article') {
         await page.locator('.article-body a.m.t-person').first().focus();

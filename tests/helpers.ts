@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,4 +42,14 @@ export function fixtureInput(files: Record<string, string | Uint8Array>, options
 export function runBuild(args: string[]): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The ids of the article pages a built site holds: the folders under articles/ with an index.html
+ * (the articles index's own pages, articles/by/… and articles/page/…, are not articles).
+ */
+export function builtArticleIds(site: string): string[] {
+  return readdirSync(join(site, 'articles'))
+    .filter((name) => existsSync(join(site, 'articles', name, 'index.html')))
+    .sort();
 }

@@ -138,7 +138,7 @@ const FILES: DatasetFile[] = [
     ...csv,
     primaryKey: 'id',
     columns: [
-      { name: 'id', type: 'string', required: true, unique: true, pattern: ID_PATTERN, description: "The entity's id, as in the reader's URL /entities/{id}/." },
+      { name: 'id', type: 'string', required: true, unique: true, pattern: ID_PATTERN, description: "The entity's id. The reader gives it a page, /entities/{id}/, when the knowledge base has it or at least two articles name it; a name found in a single article has no page (its mark and card are on that article's page)." },
       { name: 'type', type: 'string', required: true, enum: ENTITY_TYPES, description: 'person, organization, place or event.' },
       { name: 'label', type: 'string', required: true, description: `Canonical name. ${NEUTRALISED_NOTE}` },
       { name: 'wikidata', type: 'string', pattern: '^Q[1-9][0-9]*$', description: 'Wikidata QID (https://www.wikidata.org/wiki/{wikidata}), only where certain; else empty.' },

@@ -2,7 +2,7 @@ import { OffsetMap } from '../text/offsets.ts';
 import type { AnnotationDocument, Block, Claim, EntityType, Mention } from '../types.ts';
 import { html, jsonForScript, trusted, type SafeHtml } from './html.ts';
 import { createRenderer, renderMarked, type MarkSpec } from './marks.ts';
-import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, outletId, sectionSearch, type SiteData } from './site.ts';
+import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, entityHref, outletId, sectionSearch, type SiteData } from './site.ts';
 
 const md = createRenderer();
 
@@ -17,14 +17,15 @@ export function claimBadge(claim: Claim): string {
 function mentionMark(m: Mention, site: SiteData, start: number, end: number): MarkSpec {
   const entity = m.entityId ? site.entityById.get(m.entityId) : undefined;
   const classes = ['m', `t-${m.type}`, m.form === 'adjectival' ? 'adj' : '', m.confidence < LOW_CONFIDENCE ? 'low' : ''].filter(Boolean).join(' ');
-  const label = entity ? `${TYPE_NAMES[m.type]}: ${entity.label}${m.form === 'adjectival' ? ' (adjectival)' : ''}${m.refersTo ? `, standing for ${site.entityById.get(m.refersTo)?.label ?? m.refersTo}` : ''}` : `${TYPE_NAMES[m.type]}${m.value ? `: ${m.value}` : ''}`;
+  // A name found in this article alone has no page (see hasOwnPage): its mark is not a link.
+  const href = entity ? entityHref(site, entity.id) : null;
+  const label = entity ? `${TYPE_NAMES[m.type]}: ${entity.label}${m.form === 'adjectival' ? ' (adjectival)' : ''}${m.refersTo ? `, standing for ${site.entityById.get(m.refersTo)?.label ?? m.refersTo}` : ''}${href ? '' : ', named only in this article'}` : `${TYPE_NAMES[m.type]}${m.value ? `: ${m.value}` : ''}`;
   const attrs: Array<[string, string]> = [['id', m.id], ['class', classes], ['data-type', m.type], ['title', label]];
-  if (entity) {
-    attrs.unshift(['href', `/entities/${entity.id}/`]);
-    attrs.push(['data-entity', entity.id]);
-  } else attrs.push(['tabindex', '0']);
+  if (href) attrs.unshift(['href', href]);
+  else attrs.push(['tabindex', '0']);
+  if (entity) attrs.push(['data-entity', entity.id]);
   if (m.value) attrs.push(['data-value', m.value]);
-  return { start, end, tag: entity ? 'a' : 'span', attrs };
+  return { start, end, tag: href ? 'a' : 'span', attrs };
 }
 
 function claimMark(c: Claim, start: number, end: number, first: boolean, last: boolean): MarkSpec {
@@ -103,7 +104,7 @@ export function articlePage(doc: AnnotationDocument, site: SiteData): SafeHtml {
     entitiesHere.map((id) => {
       const e = site.entityById.get(id)!;
       const s = site.statsById.get(id);
-      return [id, { label: e.label, type: TYPE_NAMES[e.type], description: e.description, wikidata: e.wikidata ?? null, mentions: s?.mentions ?? 0, articles: s?.articles ?? 0, generated: e.generated === true }];
+      return [id, { label: e.label, type: TYPE_NAMES[e.type], description: e.description, wikidata: e.wikidata ?? null, mentions: s?.mentions ?? 0, articles: s?.articles ?? 0, generated: e.generated === true, page: entityHref(site, id) !== null }];
     }),
   );
   return html`<div class="article-layout">
