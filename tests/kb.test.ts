@@ -43,6 +43,7 @@ const Merge = suite('merge by QID');
 Merge('reads every source and counts what it skipped and repaired', () => {
   const by = Object.fromEntries(build.sources.map((s) => [s.name, s]));
   assert.is(by['fb15k-237-entity2wikidata.json']!.skipped, 1, 'the row whose QID is "not-a-qid"');
+  assert.is(by['wikitrivia-queries/']!.rows, 6);
   assert.is(by['places/']!.repaired, 1, 'two places run together on one line');
   assert.is(by['places/']!.records, 9);
   assert.is(by['brands/']!.skipped, 1, 'the brand without brand:wikidata');
@@ -89,19 +90,23 @@ Merge('drops junk labels, labels in other scripts and bare QIDs, and villages un
   assert.is(byQid('Q4140982'), undefined, 'a brand named only in Cyrillic');
   assert.is(byQid('Q99999902'), undefined, 'a query row labelled with its QID');
   assert.is(byQid('Q984459'), undefined, 'Paris, Idaho: 576 people');
-  assert.equal(build.dropped, { untyped: 3, 'no-usable-label': 2, 'junk-label': 1, 'small-place': 1 });
+  assert.is(byQid('Q99999903'), undefined, 'a query row with no Wikipedia article');
+  assert.equal(build.dropped, { untyped: 3, 'no-usable-label': 2, 'junk-label': 1, 'small-place': 1, 'no-article': 1 });
 });
 
 Merge('aliases: unusable ones left out, derived forms added', () => {
   const georgia = byQid('Q230')!;
   assert.equal(georgia.aliases, ['Republic of Georgia', 'Sakartvelo'], 'not the code "GE" nor the flag');
   assert.ok(byQid('Q18656')!.aliases.includes('Man Utd'));
-  assert.not.ok(byQid('Q18656')!.aliases.includes('MU'), 'a two-letter code');
+  assert.ok(byQid('Q18656')!.aliases.includes('MU'), 'the initials of an organisation');
+  assert.equal(byQid('Q80978')!.aliases, ['HP'], '"HP" is Hewlett Packard\'s initials, "MS" is not');
+  assert.equal(byQid('Q200321')!.aliases, ['Heerenveen'], 'a club without its prefix');
+  assert.equal(byQid('Q276399')!.aliases, ['Jose Antonio Reyes'], 'a name without its accents');
   assert.equal(byQid('Q312')!.aliases, ['Apple', 'Apple Computer'], '"Apple Inc." without "Inc."');
   assert.equal(byQid('Q178891')!.aliases, ["Ba'ath"], '"Ba\'ath Party" as "Ba\'ath"');
   assert.equal(byQid('Q9630')!.aliases, [], 'not "Labour" from "Labour Party": a common word');
   assert.equal(byQid('Q215519')!.aliases, ['DUP'], 'an all-capital short name, not "Lab"-like ones');
-  assert.equal(byQid('Q7279891')!.aliases, ['Racławice'], 'a place without its district');
+  assert.equal(byQid('Q7279891')!.aliases, ['Racławice', 'Racławice, Krakow County'], 'a place without its district, and without accents');
   assert.equal(byQid('Q830149')!.aliases, ['Paris, Texas']);
   assert.equal(byQid('Q359442')!.aliases, ['Bernie Sanders']);
 });
@@ -277,7 +282,7 @@ Names('derived organisation names: suffixes off, "X Party" only where safe', () 
 
 Names('isCommonName: one ordinary English word, a leading "The" aside', () => {
   for (const yes of ['Next', 'Reading', 'The Times', 'Labour', 'May']) assert.ok(isCommonName(yes), yes);
-  for (const no of ['Paris', 'Labour Party', 'White House', 'Tony Blair', 'Jordan']) assert.not.ok(isCommonName(no), no);
+  for (const no of ['Paris', 'Labour Party', 'White House', 'Tony Blair', 'Jordan', 'MU', 'CITY']) assert.not.ok(isCommonName(no), no);
 });
 
 Names('typeFromDescription reads the head noun', () => {
