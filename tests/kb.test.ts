@@ -19,6 +19,7 @@ import { SOURCES } from '../src/kb/sources/index.ts';
 import { queryDescription } from '../src/kb/sources/wikitrivia.ts';
 import { descriptionHead, queryType, typeFromDescription } from '../src/kb/typing.ts';
 import { formatProblem } from '../src/problems.ts';
+import { check } from '../src/validate/schemas.ts';
 import type { Entity } from '../src/types.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
@@ -237,9 +238,12 @@ Load('reports a broken entities.json as before, and a broken _data/kb file by na
   const dir = dataDir(HAND);
   writeFileSync(join(dir, 'kb', 'person.json'), '[\n{"id":"x"}\n]\n');
   writeFileSync(join(dir, 'kb', 'place.json'), '[\n{"id":"x",\n');
+  const entry = (id: string): string => JSON.stringify({ id, type: 'event', label: id, description: '', popularity: 1, wikidata: 'Q1', sources: 'fb15k' });
+  writeFileSync(join(dir, 'kb', 'event.json'), `[\n${entry('b')},\n${entry('a')}\n]\n`);
   const broken = loadMergedKnowledgeBase(dir);
   assert.equal(broken.entities, []);
   const lines = broken.problems.map(formatProblem);
+  assert.is(lines.shift(), '_data/kb/event.json, at /1 (line 3): has the id "a", not after "b": the entries must be in id order, each id once; rebuild the folder with npm run kb, or restore it from git');
   assert.is(lines[0], '_data/kb/person.json, at /0 (line 2): has the type undefined, not one of person, organization, place, event; rebuild the folder with npm run kb, or restore it from git');
   assert.match(lines[1]!, /^_data\/kb\/place\.json, line \d+, column \d+: is not valid JSON .*; rebuild the folder with npm run kb, or restore it from git$/);
 });
@@ -348,7 +352,7 @@ Committed('is what npm run kb makes from ../shared/corpora/wikidata/ (CI only: a
   for (const f of files) assert.ok(fileText(f.entries) === readFileSync(join(ROOT, '_data', 'kb', f.name), 'utf8'), `${f.name} differs: run npm run kb and commit`);
 });
 
-Committed('loads, every file under 15 MB and all under 30 MB', () => {
+Committed('loads, every file under 15 MB and all under 30 MB, every entity valid against its schema', () => {
   const dir = join(ROOT, '_data', 'kb');
   const sizes = readdirSync(dir).map((f) => readFileSync(join(dir, f)).length);
   for (const size of sizes) assert.ok(size < 15_000_000);
@@ -359,6 +363,7 @@ Committed('loads, every file under 15 MB and all under 30 MB', () => {
   assert.is(new Set(kb.entities.map((e) => e.id)).size, kb.entities.length, 'ids unique');
   const blair = kb.entities.find((e) => e.wikidata === 'Q9545');
   assert.is(blair?.label, 'Tony Blair');
+  assert.equal(check('knowledge-base.schema.json', JSON.parse(JSON.stringify(kb.entities)), '_data/kb'), [], 'every entity valid against entity.schema.json');
 });
 
 Committed.run();
