@@ -140,6 +140,8 @@ Merge('popularity: sitelinks, else a transform of population, else a floor by so
   assert.is(byQid('Q90')!.popularity, 66.4);
   assert.is(byQid('Q830149')!.popularity, 28.3);
   assert.is(byQid('Q230')!.popularity, 100, 'a country');
+  assert.is(byQid('Q994')!.popularity, 60, 'a hand-written capital, which FB15k-237 alone would put at 30');
+  assert.is(byQid('Q994')!.sources.popularity, 'entities.json');
   assert.is(byQid('Q1583294')!.popularity, 5, 'a newspaper');
   assert.is(byQid('Q11890')!.popularity, 3, 'a footballer');
 });
@@ -213,7 +215,7 @@ Load('a hand-written entry wins where it speaks; the derived one adds popularity
 Load('returns the hand-written entries first, in file order, then the derived ones', () => {
   const kb = loadMergedKnowledgeBase(dataDir(HAND));
   assert.equal(kb.entities.slice(0, HAND.length).map((e) => e.id), HAND.map((e) => e.id));
-  assert.is(kb.entities.length, HAND.length + build.entries.length - 2, 'Paris and Georgia merged');
+  assert.is(kb.entities.length, HAND.length + build.entries.length - 3, 'Paris, Georgia and Tbilisi merged');
 });
 
 Load('a name added to entities.json later wins over a derived entry with its id', () => {
@@ -228,7 +230,7 @@ Load('still refuses a name shared by two hand-written entries, with today\'s mes
   const clash = [...HAND, { id: 'sakartvelo-bar', type: 'organization', label: 'Sakartvelo Bar', aliases: ['Sakartvelo'], adjectivals: [], description: 'Another' }];
   const kb = loadMergedKnowledgeBase(dataDir(clash));
   assert.equal(kb.entities, []);
-  assert.equal(kb.problems.map(formatProblem), ['_data/entities.json, at /5: gives the name "Sakartvelo" to both "sakartvelo-cafe" and "sakartvelo-bar", so mentions of it cannot be linked; keep it on one of them']);
+  assert.equal(kb.problems.map(formatProblem), ['_data/entities.json, at /6: gives the name "Sakartvelo" to both "sakartvelo-cafe" and "sakartvelo-bar", so mentions of it cannot be linked; keep it on one of them']);
 });
 
 Load('reports a broken entities.json as before, and a broken _data/kb file by name, line and the fix', () => {
