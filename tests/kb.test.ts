@@ -19,6 +19,7 @@ import { SOURCES } from '../src/kb/sources/index.ts';
 import { queryDescription } from '../src/kb/sources/wikitrivia.ts';
 import { descriptionHead, queryType, typeFromDescription } from '../src/kb/typing.ts';
 import { formatProblem } from '../src/problems.ts';
+import { check } from '../src/validate/schemas.ts';
 import type { Entity } from '../src/types.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
@@ -43,6 +44,7 @@ const Merge = suite('merge by QID');
 Merge('reads every source and counts what it skipped and repaired', () => {
   const by = Object.fromEntries(build.sources.map((s) => [s.name, s]));
   assert.is(by['fb15k-237-entity2wikidata.json']!.skipped, 1, 'the row whose QID is "not-a-qid"');
+  assert.is(by['wikitrivia-queries/']!.rows, 6);
   assert.is(by['places/']!.repaired, 1, 'two places run together on one line');
   assert.is(by['places/']!.records, 9);
   assert.is(by['brands/']!.skipped, 1, 'the brand without brand:wikidata');
@@ -89,19 +91,23 @@ Merge('drops junk labels, labels in other scripts and bare QIDs, and villages un
   assert.is(byQid('Q4140982'), undefined, 'a brand named only in Cyrillic');
   assert.is(byQid('Q99999902'), undefined, 'a query row labelled with its QID');
   assert.is(byQid('Q984459'), undefined, 'Paris, Idaho: 576 people');
-  assert.equal(build.dropped, { untyped: 3, 'no-usable-label': 2, 'junk-label': 1, 'small-place': 1 });
+  assert.is(byQid('Q99999903'), undefined, 'a query row with no Wikipedia article');
+  assert.equal(build.dropped, { untyped: 3, 'no-usable-label': 2, 'junk-label': 1, 'small-place': 1, 'no-article': 1 });
 });
 
 Merge('aliases: unusable ones left out, derived forms added', () => {
   const georgia = byQid('Q230')!;
   assert.equal(georgia.aliases, ['Republic of Georgia', 'Sakartvelo'], 'not the code "GE" nor the flag');
   assert.ok(byQid('Q18656')!.aliases.includes('Man Utd'));
-  assert.not.ok(byQid('Q18656')!.aliases.includes('MU'), 'a two-letter code');
+  assert.ok(byQid('Q18656')!.aliases.includes('MU'), 'the initials of an organisation');
+  assert.equal(byQid('Q80978')!.aliases, ['HP'], '"HP" is Hewlett Packard\'s initials, "MS" is not');
+  assert.equal(byQid('Q200321')!.aliases, ['Heerenveen'], 'a club without its prefix');
+  assert.equal(byQid('Q276399')!.aliases, ['Jose Antonio Reyes'], 'a name without its accents');
   assert.equal(byQid('Q312')!.aliases, ['Apple', 'Apple Computer'], '"Apple Inc." without "Inc."');
   assert.equal(byQid('Q178891')!.aliases, ["Ba'ath"], '"Ba\'ath Party" as "Ba\'ath"');
   assert.equal(byQid('Q9630')!.aliases, [], 'not "Labour" from "Labour Party": a common word');
   assert.equal(byQid('Q215519')!.aliases, ['DUP'], 'an all-capital short name, not "Lab"-like ones');
-  assert.equal(byQid('Q7279891')!.aliases, ['Racławice'], 'a place without its district');
+  assert.equal(byQid('Q7279891')!.aliases, ['Racławice', 'Racławice, Krakow County'], 'a place without its district, and without accents');
   assert.equal(byQid('Q830149')!.aliases, ['Paris, Texas']);
   assert.equal(byQid('Q359442')!.aliases, ['Bernie Sanders']);
 });
@@ -134,6 +140,8 @@ Merge('popularity: sitelinks, else a transform of population, else a floor by so
   assert.is(byQid('Q90')!.popularity, 66.4);
   assert.is(byQid('Q830149')!.popularity, 28.3);
   assert.is(byQid('Q230')!.popularity, 100, 'a country');
+  assert.is(byQid('Q994')!.popularity, 60, 'a hand-written capital, which FB15k-237 alone would put at 30');
+  assert.is(byQid('Q994')!.sources.popularity, 'entities.json');
   assert.is(byQid('Q1583294')!.popularity, 5, 'a newspaper');
   assert.is(byQid('Q11890')!.popularity, 3, 'a footballer');
 });
@@ -207,7 +215,7 @@ Load('a hand-written entry wins where it speaks; the derived one adds popularity
 Load('returns the hand-written entries first, in file order, then the derived ones', () => {
   const kb = loadMergedKnowledgeBase(dataDir(HAND));
   assert.equal(kb.entities.slice(0, HAND.length).map((e) => e.id), HAND.map((e) => e.id));
-  assert.is(kb.entities.length, HAND.length + build.entries.length - 2, 'Paris and Georgia merged');
+  assert.is(kb.entities.length, HAND.length + build.entries.length - 3, 'Paris, Georgia and Tbilisi merged');
 });
 
 Load('a name added to entities.json later wins over a derived entry with its id', () => {
@@ -222,7 +230,7 @@ Load('still refuses a name shared by two hand-written entries, with today\'s mes
   const clash = [...HAND, { id: 'sakartvelo-bar', type: 'organization', label: 'Sakartvelo Bar', aliases: ['Sakartvelo'], adjectivals: [], description: 'Another' }];
   const kb = loadMergedKnowledgeBase(dataDir(clash));
   assert.equal(kb.entities, []);
-  assert.equal(kb.problems.map(formatProblem), ['_data/entities.json, at /5: gives the name "Sakartvelo" to both "sakartvelo-cafe" and "sakartvelo-bar", so mentions of it cannot be linked; keep it on one of them']);
+  assert.equal(kb.problems.map(formatProblem), ['_data/entities.json, at /6: gives the name "Sakartvelo" to both "sakartvelo-cafe" and "sakartvelo-bar", so mentions of it cannot be linked; keep it on one of them']);
 });
 
 Load('reports a broken entities.json as before, and a broken _data/kb file by name, line and the fix', () => {
@@ -232,9 +240,12 @@ Load('reports a broken entities.json as before, and a broken _data/kb file by na
   const dir = dataDir(HAND);
   writeFileSync(join(dir, 'kb', 'person.json'), '[\n{"id":"x"}\n]\n');
   writeFileSync(join(dir, 'kb', 'place.json'), '[\n{"id":"x",\n');
+  const entry = (id: string): string => JSON.stringify({ id, type: 'event', label: id, description: '', popularity: 1, wikidata: 'Q1', sources: 'fb15k' });
+  writeFileSync(join(dir, 'kb', 'event.json'), `[\n${entry('b')},\n${entry('a')}\n]\n`);
   const broken = loadMergedKnowledgeBase(dir);
   assert.equal(broken.entities, []);
   const lines = broken.problems.map(formatProblem);
+  assert.is(lines.shift(), '_data/kb/event.json, at /1 (line 3): has the id "a", not after "b": the entries must be in id order, each id once; rebuild the folder with npm run kb, or restore it from git');
   assert.is(lines[0], '_data/kb/person.json, at /0 (line 2): has the type undefined, not one of person, organization, place, event; rebuild the folder with npm run kb, or restore it from git');
   assert.match(lines[1]!, /^_data\/kb\/place\.json, line \d+, column \d+: is not valid JSON .*; rebuild the folder with npm run kb, or restore it from git$/);
 });
@@ -277,7 +288,7 @@ Names('derived organisation names: suffixes off, "X Party" only where safe', () 
 
 Names('isCommonName: one ordinary English word, a leading "The" aside', () => {
   for (const yes of ['Next', 'Reading', 'The Times', 'Labour', 'May']) assert.ok(isCommonName(yes), yes);
-  for (const no of ['Paris', 'Labour Party', 'White House', 'Tony Blair', 'Jordan']) assert.not.ok(isCommonName(no), no);
+  for (const no of ['Paris', 'Labour Party', 'White House', 'Tony Blair', 'Jordan', 'MU', 'CITY']) assert.not.ok(isCommonName(no), no);
 });
 
 Names('typeFromDescription reads the head noun', () => {
@@ -343,7 +354,7 @@ Committed('is what npm run kb makes from ../shared/corpora/wikidata/ (CI only: a
   for (const f of files) assert.ok(fileText(f.entries) === readFileSync(join(ROOT, '_data', 'kb', f.name), 'utf8'), `${f.name} differs: run npm run kb and commit`);
 });
 
-Committed('loads, every file under 15 MB and all under 30 MB', () => {
+Committed('loads, every file under 15 MB and all under 30 MB, every entity valid against its schema', () => {
   const dir = join(ROOT, '_data', 'kb');
   const sizes = readdirSync(dir).map((f) => readFileSync(join(dir, f)).length);
   for (const size of sizes) assert.ok(size < 15_000_000);
@@ -354,6 +365,7 @@ Committed('loads, every file under 15 MB and all under 30 MB', () => {
   assert.is(new Set(kb.entities.map((e) => e.id)).size, kb.entities.length, 'ids unique');
   const blair = kb.entities.find((e) => e.wikidata === 'Q9545');
   assert.is(blair?.label, 'Tony Blair');
+  assert.equal(check('knowledge-base.schema.json', JSON.parse(JSON.stringify(kb.entities)), '_data/kb'), [], 'every entity valid against entity.schema.json');
 });
 
 Committed.run();

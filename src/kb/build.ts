@@ -1,7 +1,7 @@
 import type { Entity } from '../types.ts';
 import { assignIds, type KbEntry } from './ids.ts';
 import { mergeRecords, type DropReason } from './merge.ts';
-import { COUNTRY_FLOOR } from './popularity.ts';
+import { CAPITAL_FLOOR, COUNTRY_FLOOR } from './popularity.ts';
 import type { SourceRead, SourceRecord } from './record.ts';
 import { SOURCES } from './sources/index.ts';
 
@@ -17,11 +17,20 @@ export interface KbBuild {
 /** Merges source records into knowledge-base entries, ids settled against the hand-written entries. */
 export function buildFromRecords(records: SourceRecord[], handWritten: Entity[]): Pick<KbBuild, 'entries' | 'dropped'> {
   const { items, dropped } = mergeRecords(records);
-  // A country of the hand-written knowledge base (what a capital stands for) is never obscure,
-  // whatever its Wikidata description says ("republic with mainland in Europe...").
-  const capitals = new Set(handWritten.flatMap((e) => (e.capitalOf ? [e.capitalOf] : [])));
-  const countries = new Set(handWritten.filter((e) => capitals.has(e.id) && e.wikidata).map((e) => e.wikidata!));
-  const floored = items.map((item) => (countries.has(item.wikidata) && item.popularity < COUNTRY_FLOOR ? { ...item, popularity: COUNTRY_FLOOR, sources: { ...item.sources, popularity: 'entities.json' } } : item));
+  // A country of the hand-written knowledge base (what a capital stands for) and its capital are
+  // never obscure, whatever the sources say (a description "republic with mainland in Europe...",
+  // no population for Berlin or Beijing, so only FB15k-237's floor of 30).
+  const countryIds = new Set(handWritten.flatMap((e) => (e.capitalOf ? [e.capitalOf] : [])));
+  const floors = new Map<string, number>();
+  for (const e of handWritten) {
+    if (!e.wikidata) continue;
+    if (countryIds.has(e.id)) floors.set(e.wikidata, COUNTRY_FLOOR);
+    else if (e.capitalOf) floors.set(e.wikidata, CAPITAL_FLOOR);
+  }
+  const floored = items.map((item) => {
+    const floor = floors.get(item.wikidata) ?? 0;
+    return item.popularity < floor ? { ...item, popularity: floor, sources: { ...item.sources, popularity: 'entities.json' } } : item;
+  });
   return { entries: assignIds(floored, handWritten), dropped };
 }
 

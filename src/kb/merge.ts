@@ -28,7 +28,7 @@ export interface MergedItem {
 }
 
 /** Why an item was dropped, for `npm run kb`'s report. */
-export type DropReason = 'untyped' | 'no-usable-label' | 'junk-label' | 'small-place';
+export type DropReason = 'untyped' | 'no-usable-label' | 'junk-label' | 'small-place' | 'no-article';
 
 /**
  * The order in which sources are trusted for a label or a description: Wikidata's English label
@@ -110,10 +110,29 @@ function isSmallPlace(records: SourceRecord[]): boolean {
   return records.every((r) => r.source.startsWith('places/') && r.population !== undefined && r.population < SMALL_PLACE);
 }
 
+/** Two-letter names that are the hand-written knowledge base's (countries, unions): never an organisation's alias. */
+const RESERVED_CODES = new Set(['US', 'UK', 'EU', 'UN']);
+
 /** Whether a name can serve as a label or an alias: clean, with a capital letter somewhere. */
 function usable(name: string): string | null {
   const clean = cleanName(name);
   return clean && /\p{Lu}/u.test(clean) ? clean : null;
+}
+
+/** The initials of a name's capitalised words ("Hewlett Packard" → "HP", "University of Michigan" → "UM"). */
+function initials(name: string): string {
+  return name.split(/[\s\-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+}
+
+/**
+ * An organisation's two-capital aliases that are the initials of one of its names ("HP" for
+ * Hewlett Packard, "GE", "AP"); other two-letter codes (airline codes, "MS" for Microsoft, the
+ * country codes a place would have) stay out, as do the hand-written knowledge base's US, UK, EU, UN.
+ */
+function initialisms(records: SourceRecord[]): string[] {
+  const names = records.flatMap((r) => [r.label, ...r.aliases]);
+  const own = new Set(names.map(initials));
+  return names.map((n) => n.trim()).filter((n) => /^\p{Lu}{2}$/u.test(n) && !RESERVED_CODES.has(n) && own.has(n));
 }
 
 function capitalise(text: string): string {
@@ -130,6 +149,8 @@ export function mergeItem(qid: string, records: SourceRecord[]): MergedItem | Dr
   const typed = chooseType(records);
   if (!typed) return 'untyped';
   if (isSmallPlace(records)) return 'small-place';
+  // Known only from the queries, with no Wikipedia article in any language: often a broken item ("David, UK prime minister").
+  if (records.every((r) => r.source.startsWith('wikitrivia/') && r.sitelinks === 0)) return 'no-article';
   const { type } = typed;
   // A record that says the item is something else carries a wrong QID: its names are not this item's.
   const sorted = records.filter((r) => (recordType(r) ?? type) === type).sort(byTrust);
@@ -171,6 +192,7 @@ export function mergeItem(qid: string, records: SourceRecord[]): MergedItem | Dr
       if (clean) addAlias(clean, r.source);
     }
   }
+  if (type === 'organization') for (const code of initialisms(sorted)) addAlias(code, sorted.find((r) => r.aliases.includes(code) || r.label === code)!.source);
   if (last && last !== label && !aliasSources.has(last)) partials.add(last);
   const aliases = [...aliasSources.keys()].sort(compare);
   const partialAliases = [...partials].filter((p) => p !== label && !aliasSources.has(p)).sort(compare);
@@ -186,7 +208,7 @@ export function mergeRecords(records: SourceRecord[]): { items: MergedItem[]; dr
   const groups = new Map<string, SourceRecord[]>();
   for (const r of records) groups.set(r.qid, [...(groups.get(r.qid) ?? []), r]);
   const qids = [...groups.keys()].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-  const dropped: Record<DropReason, number> = { untyped: 0, 'no-usable-label': 0, 'junk-label': 0, 'small-place': 0 };
+  const dropped: Record<DropReason, number> = { untyped: 0, 'no-usable-label': 0, 'junk-label': 0, 'small-place': 0, 'no-article': 0 };
   const items: MergedItem[] = [];
   for (const qid of qids) {
     const merged = mergeItem(qid, groups.get(qid)!);

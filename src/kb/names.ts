@@ -27,28 +27,33 @@ export function withoutQualifier(name: string): string {
 
 /**
  * Whether a name is one ordinary English word, a leading "The" aside ("Next", "Reading", "The
- * Times"): such a name matches sentence openings and headlines written in capitals. A name of
+ * Times"), not written in capitals ("MU"): such a name matches sentence openings and headlines. A name of
  * several words ("Labour Party", "White House") is a name wherever it is written with capitals.
  */
 export function isCommonName(name: string): boolean {
   const words = name.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   const rest = words.length > 1 && /^the$/i.test(words[0]!) ? words.slice(1) : words;
+  // "MU", "CITY": all capitals, matched only where the text writes them so.
+  if (rest.length === 1 && /^\p{Lu}{2,}$/u.test(rest[0]!)) return false;
   return rest.length === 1 && isCommonWord(rest[0]!.replace(/[’']s$/, '').replace(/[^\p{L}]/gu, ''));
 }
 
 /** Legal and sporting suffixes an organisation's name is written without ("Manchester United F.C." → "Manchester United"). */
 const ORGANIZATION_SUFFIX = /,?\s+(F\.C\.|FC|A\.F\.C\.|AFC|C\.F\.|CF|S\.C\.|SC|plc|PLC|Plc|Inc\.?|Incorporated|Ltd\.?|Limited|Corporation|Corp\.?|LLC|L\.L\.C\.|AG|SE|S\.A\.|SA|N\.V\.|NV|GmbH|S\.p\.A\.|SpA|Co\.|Holdings|Group plc)$/;
 
+/** Sporting prefixes a club's name is written without ("SC Heerenveen" → "Heerenveen", "AC Milan" → "Milan"). */
+const CLUB_PREFIX = /^(FC|F\.C\.|AFC|AC|A\.C\.|SC|S\.C\.|CF|SV|VfB|VfL|RC|SS|US|USA|AS|CD|SK|IF|FK|NK|KV|RSC|UD|RCD|SL)\s+(?=\p{Lu})/u;
+
 /**
  * Names of an organisation a news text uses that the sources leave out: the name without a
- * legal or club suffix, and "X Party" as "X" when X is one word that is no ordinary English word
+ * legal or club suffix or a club prefix, and "X Party" as "X" when X is one word that is no ordinary English word
  * or adjective ("Ba'ath Party" → "Ba'ath"; not "Labour Party" → "Labour" nor "Green Party" → "Green",
  * which the sources give where they are right). A short form made only of common words
  * ("British Broadcasting Corporation" → "British Broadcasting") is not made.
  */
 export function derivedOrganizationNames(name: string): string[] {
   const out: string[] = [];
-  const stripped = name.replace(ORGANIZATION_SUFFIX, '').trim();
+  const stripped = name.replace(ORGANIZATION_SUFFIX, '').replace(CLUB_PREFIX, '').trim();
   if (stripped !== name && stripped.replace(/[^\p{L}]/gu, '').length >= 2) {
     const demonymOrCommon = stripped.split(/\s+/).every((w) => isCommonWord(w) || /^(British|English|Scottish|Welsh|Irish|American|National|International|United|General|Royal|Federal)$/.test(w));
     if (!demonymOrCommon || !/\s/.test(stripped)) out.push(stripped);
@@ -91,9 +96,15 @@ export function surname(label: string, description = ''): string | null {
   return cleanName(last);
 }
 
+/** A name without its accents ("José Antonio Reyes" → "Jose Antonio Reyes"), as English news often writes it. */
+export function withoutAccents(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
 /** Names derived for an entity of a type from its label and aliases (not the partial aliases). */
 export function derivedNames(type: KbType, names: string[]): string[] {
   const out: string[] = [];
+  if (names[0] && withoutAccents(names[0]) !== names[0]) out.push(withoutAccents(names[0]));
   for (const name of names) {
     if (type === 'organization') out.push(...derivedOrganizationNames(name));
     if (type === 'place' || type === 'organization') {

@@ -21,6 +21,9 @@ const COUNTRY = /^(a )?(sovereign state|country|island country|island nation|lan
 /** The floor of a country that no source gives a population or sitelinks for: it is never obscure. */
 export const COUNTRY_FLOOR = 100;
 
+/** The floor of a capital of the hand-written knowledge base: a city of a million people. */
+export const CAPITAL_FLOOR = 60;
+
 /** The population estimate on the sitelinks scale: 20 · log10(1 + population / 1000), one decimal. */
 export function populationPrior(population: number): number {
   return Math.round(200 * Math.log10(1 + population / 1000)) / 10;

