@@ -88,8 +88,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const exportRunning = startDatasetExport(corpus, join(temp, 'data'));
   const exporting = exportRunning
     .then((running) => running.finished)
-    .then(() => {
+    .then((downloads) => {
       exportMs = performance.now() - exportStarted;
+      return downloads;
     });
   exporting.catch(() => undefined);
   let indexer: Indexer | null = null;
@@ -131,7 +132,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       log(`${'index'.padEnd(9)} ${String(n).padStart(6)} articles  ${(ms / 1000).toFixed(2)} s (${((performance.now() - indexStarted) / 1000).toFixed(2)} s in all, alongside render)`);
     }
     const waited = performance.now();
-    await exporting;
+    const downloads = await exporting;
+    // The data page was rendered before the archive and the database were written.
+    const { fillDataPage } = await import('./export/figures.ts');
+    fillDataPage(temp, downloads);
     const waitMs = performance.now() - waited;
     timings.push({ stage: 'export', ms: waitMs, count: n });
     log(`${'export'.padEnd(9)} ${String(n).padStart(6)} articles  ${(waitMs / 1000).toFixed(2)} s (${(exportMs / 1000).toFixed(2)} s in all, alongside render and index)`);
