@@ -1,0 +1,75 @@
+import type { SiteData } from './site.ts';
+
+/**
+ * The entity names search knows: for each entity the corpus mentions, its label, its aliases and
+ * adjectival forms from the knowledge base, and every spelling the articles used for it
+ * ("Vladivostock"), normalised as the search box normalises a query (src/site/assets/names.js).
+ * Split into one small file per initial (`/search/names/v.json`): a name sits in the file of the
+ * initial of each of its words, so that "jong" finds Kim Jong-un and "putin" Vladimir Putin, and
+ * the search page fetches only the files of the words typed. Entities of the knowledge base that
+ * no article mentions are left out, however large the knowledge base.
+ */
+
+/** File keys: a letter, `0` for a digit, `_` for anything else. */
+export const NAME_BUCKETS: readonly string[] = [...'abcdefghijklmnopqrstuvwxyz', '0', '_'];
+
+/** A name as the search box compares it: no accents, lower case, punctuation and hyphens as spaces. */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The file a normalised word belongs to. */
+export function bucketOf(word: string): string {
+  const c = word.charAt(0);
+  return c >= 'a' && c <= 'z' ? c : c >= '0' && c <= '9' ? '0' : '_';
+}
+
+/**
+ * One file's content: `entities` as `[id, label, type, articles, mentions]`, and `names` as
+ * `[normalised, index into entities, as written]`, the written form left out when it is the label.
+ */
+export interface NameFile {
+  entities: Array<[string, string, string, number, number]>;
+  names: Array<[string, number] | [string, number, string]>;
+}
+
+/** Every name file, by bucket, with the entities in the order of site.entities (most mentioned first within type). */
+export function nameFiles(site: SiteData): Map<string, NameFile> {
+  const files = new Map<string, NameFile>(NAME_BUCKETS.map((b) => [b, { entities: [], names: [] }]));
+  const spellings = new Map<string, Set<string>>();
+  for (const doc of site.documents) {
+    for (const m of doc.mentions) {
+      if (!m.entityId) continue;
+      const set = spellings.get(m.entityId) ?? spellings.set(m.entityId, new Set()).get(m.entityId)!;
+      set.add(m.exact.replace(/\s+/g, ' '));
+    }
+  }
+  const ranked = [...site.entities].sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0));
+  for (const { entity, articles, mentions } of ranked) {
+    const written = [entity.label, ...entity.aliases, ...entity.adjectivals, ...[...(spellings.get(entity.id) ?? [])].sort()];
+    const byNormal = new Map<string, string>();
+    for (const w of written) {
+      const normal = normaliseName(w);
+      if (normal && !byNormal.has(normal)) byNormal.set(normal, w);
+    }
+    const index = new Map<string, number>();
+    for (const [normal, w] of byNormal) {
+      for (const bucket of new Set(normal.split(' ').map(bucketOf))) {
+        const file = files.get(bucket)!;
+        let i = index.get(bucket);
+        if (i === undefined) {
+          i = file.entities.length;
+          file.entities.push([entity.id, entity.label, entity.type, articles, mentions]);
+          index.set(bucket, i);
+        }
+        file.names.push(w === entity.label ? [normal, i] : [normal, i, w]);
+      }
+    }
+  }
+  return files;
+}
