@@ -484,4 +484,35 @@ Screens('the home, an article and an entity page are saved at 1200×900 in the l
   }
 });
 
+Screens("the pictures (the corpus's network, an entity's own, and search with its suggestions) are saved, in the light and the dark scheme", async () => {
+  const dir = join(ROOT, 'docs', 'screenshots');
+  const shots: Array<[string, string, 'light' | 'dark', string]> = [
+    ['network', '/', 'light', 'figure:has(svg.network)'],
+    ['ego-network-dark', '/entities/kim-jong-un/', 'dark', 'figure.ego'],
+    ['search', '/search/', 'light', 'main'],
+  ];
+  for (const [name, path, scheme, selector] of shots) {
+    await on(
+      path,
+      async ({ page, errors }) => {
+        if (name === 'search') {
+          await page.locator('#q').click();
+          await page.keyboard.type('Vladivostock');
+          await page.keyboard.press('Enter');
+          await page.waitForSelector('#search-results li', { timeout: 15_000 });
+          await page.locator('#q').fill('');
+          await page.keyboard.type('kim');
+          await page.locator('#q ~ [role="listbox"] [role="option"]').first().waitFor({ timeout: 10_000 });
+        }
+        const png = await page.locator(selector).first().screenshot({ type: 'png' });
+        writeFileSync(join(dir, `${name}.png`), png);
+        assert.equal(errors, []);
+      },
+      { colorScheme: scheme },
+    );
+    const file = join(dir, `${name}.png`);
+    assert.ok(pngSize(file).width > 300 && readFileSync(file).length > 10_000, `${name}.png is a picture`);
+  }
+});
+
 Screens.run();

@@ -2,6 +2,7 @@ import { OffsetMap } from '../text/offsets.ts';
 import { visibleText } from '../text/visible.ts';
 import type { Claim, EntityType } from '../types.ts';
 import { html, type SafeHtml } from './html.ts';
+import { egoNetwork } from './network.ts';
 import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, type EntityStats, type SiteData } from './site.ts';
 import { withoutLinks } from '../text/links.ts';
 
@@ -91,6 +92,7 @@ ${about.length ? html`<ul class="claims">${about.map((c) => claimLine(site, c))}
 <section aria-labelledby="company" data-pagefind-ignore="all"><h2 id="company">Named in the same articles</h2>
 ${company.length ? html`<ul class="chips">${company.map((x) => html`<li><a class="swatch t-${x.stats.entity.type}" href="/entities/${x.stats.entity.id}/">${x.stats.entity.label}</a> <span class="muted">${x.shared}</span></li>`)}</ul>` : html`<p class="muted">No other entity.</p>`}
 </section>
+<section aria-labelledby="associated" data-pagefind-ignore="all"><h2 id="associated">Named with ${entity.label} more often than chance</h2>${egoNetwork(site, entity.id)}</section>
 </article>`;
 }
 

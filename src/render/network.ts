@@ -1,0 +1,210 @@
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
+import { cooccurrence, MIN_SHARED, type Association } from './cooccurrence.ts';
+import { html, type SafeHtml } from './html.ts';
+import { TYPE_NAMES, type EntityStats, type SiteData } from './site.ts';
+
+/**
+ * The co-occurrence networks: the corpus's on the home page, and each entity's own (its ego
+ * network) on its page. An edge joins two entities only where they share paragraphs more often
+ * than chance (cooccurrence.ts). Drawn at build time as SVG with a table of the same edges for
+ * screen readers and readers without script; the home network is laid out by d3-force, run for a
+ * fixed number of ticks from fixed starting positions (d3's own random source is a seeded LCG), so
+ * the same corpus always gives the same picture.
+ */
+
+/** Numbers in SVG coordinates: two decimals, so builds stay byte-identical. */
+function n(x: number): string {
+  return (Math.round(x * 100) / 100).toString();
+}
+
+/** The labels' font size in the SVG's units (gloss.css sets 11px on chart SVGs, drawn at scale ≤ 1). */
+const FONT = 11;
+
+/**
+ * Width of a label in SVG units at FONT, erring wide: per-character advance widths of a broad
+ * sans-serif (DejaVu Sans, the widest common system-ui), in em. A label measured too wide only
+ * pads the picture; measured too narrow it would be clipped.
+ */
+export function labelWidth(text: string, size = FONT): number {
+  let em = 0;
+  for (const ch of text) {
+    if (' .,:;\'’`!|il'.includes(ch)) em += 0.34;
+    else if ('fjrtI()[]-'.includes(ch)) em += 0.45;
+    else if ('mwMW@'.includes(ch)) em += 1.0;
+    else if (/[A-Z]/.test(ch)) em += 0.78;
+    else if (/[a-z0-9]/.test(ch)) em += 0.66;
+    else if (/[\u0300-\u036f]/.test(ch)) em += 0;
+    else if (ch.codePointAt(0)! > 0x2e80) em += 1.05;
+    else em += 0.8;
+  }
+  return em * size;
+}
+
+interface Node extends SimulationNodeDatum {
+  id: string;
+  stats: EntityStats;
+  r: number;
+  x: number;
+  y: number;
+}
+
+interface Edge extends SimulationLinkDatum<Node> {
+  a: string;
+  b: string;
+  association: Association;
+}
+
+/** A label beside its node: to the right of nodes right of centre, to the left of the others. */
+interface Placed {
+  node: Node;
+  right: boolean;
+  lx: number;
+}
+
+/** The viewBox that holds every node and label, with a margin: nothing is ever clipped. */
+function frame(placed: Placed[], pad = 6): { x: number; y: number; w: number; h: number } {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const { node, right, lx } of placed) {
+    const w = labelWidth(node.stats.entity.label);
+    x0 = Math.min(x0, node.x - node.r, right ? lx : lx - w);
+    x1 = Math.max(x1, node.x + node.r, right ? lx + w : lx);
+    y0 = Math.min(y0, node.y - node.r, node.y - FONT);
+    y1 = Math.max(y1, node.y + node.r, node.y + FONT * 0.5);
+  }
+  if (!placed.length) return { x: 0, y: 0, w: 100, h: 40 };
+  return { x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2 * pad, h: y1 - y0 + 2 * pad };
+}
+
+function place(nodes: Node[], cx: number): Placed[] {
+  return nodes.map((node) => {
+    const right = node.x >= cx;
+    return { node, right, lx: node.x + (right ? node.r + 3 : -node.r - 3) };
+  });
+}
+
+/** A node: its circle and label, linking the entity's page. */
+function drawNode({ node, right, lx }: Placed, ego = false): SafeHtml {
+  const e = node.stats.entity;
+  return html`<a href="/entities/${e.id}/"><circle class="t-${e.type}${ego ? ' ego' : ''}" cx="${n(node.x)}" cy="${n(node.y)}" r="${n(node.r)}"/><text x="${n(lx)}" y="${n(node.y + FONT * 0.35)}" text-anchor="${right ? 'start' : 'end'}">${e.label}</text></a>`;
+}
+
+function drawEdge(p: Node, q: Node, a: Association, faint = false): SafeHtml {
+  return html`<line${faint ? html` class="faint"` : ''} x1="${n(p.x)}" y1="${n(p.y)}" x2="${n(q.x)}" y2="${n(q.y)}" stroke-width="${n(0.75 + 3.25 * a.npmi)}"/>`;
+}
+
+function pmi(a: Association): string {
+  return a.pmi.toFixed(2);
+}
+
+/** The table beside a network: every edge with its shared paragraphs and PMI. */
+function edgeTable(site: SiteData, edges: Array<{ a: string; b: string; association: Association }>, summary: string): SafeHtml {
+  const label = (id: string): string => site.entityById.get(id)?.label ?? id;
+  return html`<details><summary>${summary}</summary>
+<table><thead><tr><th scope="col">Entity</th><th scope="col">Entity</th><th scope="col">Shared paragraphs</th><th scope="col">PMI (bits)</th></tr></thead>
+<tbody>${edges.map((e) => html`<tr><td><a href="/entities/${e.a}/">${label(e.a)}</a></td><td><a href="/entities/${e.b}/">${label(e.b)}</a></td><td class="num">${e.association.shared}</td><td class="num">${pmi(e.association)}</td></tr>`)}</tbody></table></details>`;
+}
+
+/** The strongest edges among the most mentioned entities, and the entities they join. */
+function homeGraph(site: SiteData, candidates: number, maxEdges: number, maxNodes: number): { nodes: EntityStats[]; edges: Edge[] } {
+  const top = [...site.entities].sort((a, b) => b.mentions - a.mentions || (a.entity.id < b.entity.id ? -1 : 1)).slice(0, candidates);
+  const inTop = new Set(top.map((s) => s.entity.id));
+  const { neighbours } = cooccurrence(site);
+  const all: Edge[] = [];
+  for (const s of top) {
+    for (const a of neighbours.get(s.entity.id) ?? []) if (inTop.has(a.id) && s.entity.id < a.id) all.push({ a: s.entity.id, b: a.id, association: a, source: s.entity.id, target: a.id });
+  }
+  all.sort((x, y) => y.association.npmi - x.association.npmi || y.association.shared - x.association.shared || (x.a + x.b < y.a + y.b ? -1 : 1));
+  const chosen = new Set<string>();
+  const edges: Edge[] = [];
+  for (const e of all) {
+    if (edges.length >= maxEdges) break;
+    const adds = [e.a, e.b].filter((id) => !chosen.has(id)).length;
+    if (chosen.size + adds > maxNodes) continue;
+    chosen.add(e.a);
+    chosen.add(e.b);
+    edges.push(e);
+  }
+  const nodes = top.filter((s) => chosen.has(s.entity.id)).sort((a, b) => (a.entity.id < b.entity.id ? -1 : 1));
+  return { nodes, edges };
+}
+
+/**
+ * The corpus's network: the most mentioned entities, joined where they share paragraphs more
+ * often than chance, the line thicker for a stronger association (NPMI), the node larger for more
+ * mentions; laid out by force (d3-force, 300 ticks from a grid). The table lists the same edges.
+ */
+export function networkChart(site: SiteData, candidates = 40, maxEdges = 45, maxNodes = 28): SafeHtml {
+  const { nodes: stats, edges } = homeGraph(site, candidates, maxEdges, maxNodes);
+  if (!edges.length) return html`<figure class="chart"><p class="muted">No two entities share paragraphs more often than chance (${MIN_SHARED} or more paragraphs) yet.</p></figure>`;
+  const maxMentions = Math.max(1, ...stats.map((s) => s.mentions));
+  const cols = Math.ceil(Math.sqrt(stats.length));
+  // Starting positions on a grid in id order: no randomness and no trigonometry.
+  const nodes: Node[] = stats.map((s, i) => ({ id: s.entity.id, stats: s, r: 4 + 8 * Math.sqrt(s.mentions / maxMentions), x: (i % cols) * 60, y: Math.floor(i / cols) * 60 }));
+  const links = edges.map((e) => ({ ...e }));
+  const simulation = forceSimulation<Node>(nodes)
+    .force('link', forceLink<Node, Edge>(links).id((d) => d.id).distance((l) => 95 - 45 * l.association.npmi).strength((l) => 0.25 + 0.6 * l.association.npmi))
+    .force('charge', forceManyBody<Node>().strength(-260))
+    .force('collide', forceCollide<Node>((d) => d.r + 14))
+    .force('x', forceX<Node>(0).strength(0.07))
+    .force('y', forceY<Node>(0).strength(0.1))
+    .stop();
+  simulation.tick(300);
+  const byId = new Map(nodes.map((d) => [d.id, d]));
+  const placed = place(nodes, 0);
+  const box = frame(placed);
+  return html`<figure class="chart">
+<svg viewBox="${n(box.x)} ${n(box.y)} ${n(box.w)} ${n(box.h)}" role="group" aria-labelledby="net-title net-desc" class="network">
+<title id="net-title">Entities that appear together more often than chance</title>
+<desc id="net-desc">${stats.length} of the most mentioned entities; a line joins two that share ${MIN_SHARED} or more paragraphs, more often than chance alone would give, thicker for a stronger association. The table below lists the same pairs.</desc>
+<g class="edges">${edges.map((e) => drawEdge(byId.get(e.a)!, byId.get(e.b)!, e.association))}</g>
+<g class="nodes">${placed.map((p) => drawNode(p))}</g>
+</svg>
+${edgeTable(site, edges, 'Table of the network')}
+<figcaption>Entities named in the same paragraphs more often than chance: pointwise mutual information over paragraphs, at least ${MIN_SHARED} shared.</figcaption>
+</figure>`;
+}
+
+/**
+ * An entity's ego network: it in the middle, its strongest associations around it (stronger
+ * nearer), and the lines between them where they too are associated. Angles go round in order of
+ * strength, so the picture depends only on the statistics. Empty when no entity is associated
+ * with it above chance.
+ */
+export function egoNetwork(site: SiteData, entityId: string, limit = 10): SafeHtml {
+  const stats = site.statsById.get(entityId);
+  const { neighbours } = cooccurrence(site);
+  const around = (neighbours.get(entityId) ?? []).filter((a) => site.statsById.has(a.id)).slice(0, limit);
+  if (!stats || !around.length) return html`<p class="muted">No entity shares ${MIN_SHARED} or more paragraphs with this one more often than chance.</p>`;
+  const label = stats.entity.label;
+  const ego: Node = { id: entityId, stats, r: 10, x: 0, y: 0 };
+  const others: Node[] = around.map((a, i) => {
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / around.length;
+    const distance = 70 + 70 * (1 - a.npmi);
+    return { id: a.id, stats: site.statsById.get(a.id)!, r: 6, x: distance * Math.cos(angle), y: distance * Math.sin(angle) };
+  });
+  const byId = new Map(others.map((o) => [o.id, o]));
+  const between: Array<{ a: string; b: string; association: Association }> = [];
+  for (const o of others) for (const a of neighbours.get(o.id) ?? []) if (byId.has(a.id) && o.id < a.id) between.push({ a: o.id, b: a.id, association: a });
+  const placed = place([ego, ...others], 0);
+  const box = frame(placed);
+  const titleId = `ego-title-${entityId}`;
+  const descId = `ego-desc-${entityId}`;
+  return html`<figure class="chart ego">
+<svg viewBox="${n(box.x)} ${n(box.y)} ${n(box.w)} ${n(box.h)}" role="group" aria-labelledby="${titleId} ${descId}" class="network">
+<title id="${titleId}">Entities most associated with ${label}</title>
+<desc id="${descId}">${label} in the middle and the ${others.length} entities that share paragraphs with it most often beyond chance, stronger ones nearer; the table below lists them.</desc>
+<g class="edges">${between.map((e) => drawEdge(byId.get(e.a)!, byId.get(e.b)!, e.association, true))}${others.map((o, i) => drawEdge(ego, o, around[i]!))}</g>
+<g class="nodes">${placed.map((p, i) => drawNode(p, i === 0))}</g>
+</svg>
+<details><summary>Table of ${label}'s strongest associations</summary>
+<table><thead><tr><th scope="col">Entity</th><th scope="col">Type</th><th scope="col">Shared paragraphs</th><th scope="col">PMI (bits)</th></tr></thead>
+<tbody>${around.map((a) => {
+  const e = site.statsById.get(a.id)!.entity;
+  return html`<tr><td><a href="/entities/${e.id}/">${e.label}</a></td><td>${TYPE_NAMES[e.type]}</td><td class="num">${a.shared}</td><td class="num">${pmi(a)}</td></tr>`;
+})}</tbody></table></details>
+<figcaption>Named with ${label} in the same paragraphs more often than chance (pointwise mutual information, at least ${MIN_SHARED} shared paragraphs).</figcaption>
+</figure>`;
+}
