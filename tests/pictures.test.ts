@@ -120,10 +120,12 @@ Pictures('set every coordinate inside the viewBox, with room for each label meas
   const site = siteData(SEEDS);
   for (const svg of [networkChart(site).value, egoNetwork(site, 'kim-jong-un').value]) {
     const [x, y, w, h] = (/viewBox="([^"]+)"/.exec(svg)?.[1] ?? '').split(' ').map(Number) as [number, number, number, number];
-    for (const m of svg.matchAll(/<text x="([-\d.]+)" y="([-\d.]+)" text-anchor="(start|end)">([^<]*)<\/text>/g)) {
+    const labels = [...svg.matchAll(/<text x="([-\d.]+)" y="([-\d.]+)" text-anchor="(start|end|middle)">([^<]*)<\/text>/g)];
+    assert.is(labels.length, (svg.match(/<text /g) ?? []).length, 'every label is checked');
+    for (const m of labels) {
       const tx = Number(m[1]);
       const width = labelWidth(m[4]!.replace(/&amp;/g, '&').replace(/&#39;/g, "'"));
-      const [left, right] = m[3] === 'start' ? [tx, tx + width] : [tx - width, tx];
+      const [left, right] = m[3] === 'start' ? [tx, tx + width] : m[3] === 'end' ? [tx - width, tx] : [tx - width / 2, tx + width / 2];
       assert.ok(left >= x && right <= x + w && Number(m[2]) - 11 >= y && Number(m[2]) <= y + h, `${m[4]} at ${left}–${right} in ${x}–${x + w}`);
     }
   }

@@ -57,8 +57,9 @@ interface Edge extends SimulationLinkDatum<Node> {
 /** A label beside its node: to the right of nodes right of centre, to the left of the others. */
 interface Placed {
   node: Node;
-  right: boolean;
+  anchor: 'start' | 'end' | 'middle';
   lx: number;
+  ly: number;
 }
 
 /** The viewBox that holds every node and label, with a margin: nothing is ever clipped. */
@@ -67,12 +68,13 @@ function frame(placed: Placed[], pad = 6): { x: number; y: number; w: number; h:
   let y0 = Infinity;
   let x1 = -Infinity;
   let y1 = -Infinity;
-  for (const { node, right, lx } of placed) {
+  for (const { node, anchor, lx, ly } of placed) {
     const w = labelWidth(node.stats.entity.label);
-    x0 = Math.min(x0, node.x - node.r, right ? lx : lx - w);
-    x1 = Math.max(x1, node.x + node.r, right ? lx + w : lx);
-    y0 = Math.min(y0, node.y - node.r, node.y - FONT);
-    y1 = Math.max(y1, node.y + node.r, node.y + FONT * 0.5);
+    const left = anchor === 'start' ? lx : anchor === 'end' ? lx - w : lx - w / 2;
+    x0 = Math.min(x0, node.x - node.r, left);
+    x1 = Math.max(x1, node.x + node.r, left + w);
+    y0 = Math.min(y0, node.y - node.r, ly - FONT);
+    y1 = Math.max(y1, node.y + node.r, ly + FONT * 0.35);
   }
   if (!placed.length) return { x: 0, y: 0, w: 100, h: 40 };
   return { x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2 * pad, h: y1 - y0 + 2 * pad };
@@ -81,14 +83,14 @@ function frame(placed: Placed[], pad = 6): { x: number; y: number; w: number; h:
 function place(nodes: Node[], cx: number): Placed[] {
   return nodes.map((node) => {
     const right = node.x >= cx;
-    return { node, right, lx: node.x + (right ? node.r + 3 : -node.r - 3) };
+    return { node, anchor: right ? 'start' : 'end', lx: node.x + (right ? node.r + 3 : -node.r - 3), ly: node.y + FONT * 0.35 };
   });
 }
 
 /** A node: its circle and label, linking the entity's page. */
-function drawNode({ node, right, lx }: Placed, ego = false): SafeHtml {
+function drawNode({ node, anchor, lx, ly }: Placed, ego = false): SafeHtml {
   const e = node.stats.entity;
-  return html`<a href="/entities/${e.id}/"><circle class="t-${e.type}${ego ? ' ego' : ''}" cx="${n(node.x)}" cy="${n(node.y)}" r="${n(node.r)}"/><text x="${n(lx)}" y="${n(node.y + FONT * 0.35)}" text-anchor="${right ? 'start' : 'end'}">${e.label}</text></a>`;
+  return html`<a href="/entities/${e.id}/"><circle class="t-${e.type}${ego ? ' ego' : ''}" cx="${n(node.x)}" cy="${n(node.y)}" r="${n(node.r)}"/><text x="${n(lx)}" y="${n(ly)}" text-anchor="${anchor}">${e.label}</text></a>`;
 }
 
 function drawEdge(p: Node, q: Node, a: Association, faint = false): SafeHtml {
@@ -181,14 +183,16 @@ export function egoNetwork(site: SiteData, entityId: string, limit = 10): SafeHt
   const label = stats.entity.label;
   const ego: Node = { id: entityId, stats, r: 10, x: 0, y: 0 };
   const others: Node[] = around.map((a, i) => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * i) / around.length;
+    // Half a step off the vertical, so that no neighbour sits straight above the centre's label.
+    const angle = -Math.PI / 2 + (2 * Math.PI * (i + 0.5)) / around.length;
     const distance = 70 + 70 * (1 - a.npmi);
     return { id: a.id, stats: site.statsById.get(a.id)!, r: 6, x: distance * Math.cos(angle), y: distance * Math.sin(angle) };
   });
   const byId = new Map(others.map((o) => [o.id, o]));
   const between: Array<{ a: string; b: string; association: Association }> = [];
   for (const o of others) for (const a of neighbours.get(o.id) ?? []) if (byId.has(a.id) && o.id < a.id) between.push({ a: o.id, b: a.id, association: a });
-  const placed = place([ego, ...others], 0);
+  // The centre's label sits above it, where no line runs.
+  const placed: Placed[] = [{ node: ego, anchor: 'middle', lx: 0, ly: ego.y - ego.r - 4 }, ...place(others, 0)];
   const box = frame(placed);
   const titleId = `ego-title-${entityId}`;
   const descId = `ego-desc-${entityId}`;
