@@ -871,12 +871,12 @@ ZipSuite('dates every entry 1980-01-01 00:00, whatever the time and time zone of
 
 ZipSuite('is byte-identical when written in another time zone', () => {
   const dir = join(tempDir('gloss-export-'), 'data');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', `
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
     import { writeZip } from ${JSON.stringify(join(ROOT, 'src', 'export', 'zip.ts'))};
     import { mkdirSync } from 'node:fs';
     mkdirSync(${JSON.stringify(dir)}, { recursive: true });
     const entries = ${JSON.stringify(listFiles().filter((p) => p !== 'gloss-dataset.zip' && p !== 'gloss.sqlite').map((p) => ({ name: `gloss-dataset/${p}`, file: join(DATA, p) })))};
-    writeZip(${JSON.stringify(join(dir, 'gloss-dataset.zip'))}, entries);
+    await writeZip(${JSON.stringify(join(dir, 'gloss-dataset.zip'))}, entries);
   `], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Kiritimati' } });
   assert.is(r.status, 0, r.stderr);
   assert.ok(readFileSync(join(dir, 'gloss-dataset.zip')).equals(readFileSync(join(DATA, 'gloss-dataset.zip'))), 'UTC+14 gives the same bytes');

@@ -163,7 +163,7 @@ export async function writeDataset(corpus: Corpus, dataDir: string, about: Datas
   out.write('datapackage.json', json(dataPackage(documents, out.written, families)));
 
   const entries = out.written.map((w) => w.file.path).sort(byString).map((path) => ({ name: `${ZIP_FOLDER}/${path}`, file: join(dataDir, ...path.split('/')) }));
-  const zip = writeZip(join(dataDir, 'gloss-dataset.zip'), entries);
+  const zip = await writeZip(join(dataDir, 'gloss-dataset.zip'), entries);
   const sqlite = await writeDatabase(corpus, join(dataDir, 'gloss.sqlite'));
   return { zip, sqlite };
 }

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { Zip, ZipDeflate } from 'fflate';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import yazl from 'yazl';
 
 /**
- * gloss-dataset.zip: the dataset's files in one archive (APPNOTE 6.3 deflate, written by fflate),
- * the same bytes for the same files on any machine: entries in the order given (the caller sorts
- * them), every entry dated 1980-01-01 00:00, the DOS epoch (fflate writes a DOS date from the
- * local clock fields, and a date built from local fields reads back the same in every time zone),
- * no extra fields, no file-system attributes.
+ * gloss-dataset.zip: the dataset's files in one archive, written by yazl (deflate by Node's zlib,
+ * which compresses in libuv's threads, twice as fast as a deflate in JavaScript), the same bytes
+ * for the same files on any machine: entries in the order given (the caller sorts them), every
+ * entry dated 1980-01-01 00:00, the DOS epoch, in the DOS date field only (yazl writes it from
+ * the local clock fields, and a date built from local fields reads back the same in every time
+ * zone; its Info-ZIP "UT" field, a UTC instant, would differ by zone and is turned off), and one
+ * fixed file mode.
  */
 
 /** One entry: its name in the archive and the file on disk it copies. */
@@ -25,35 +28,29 @@ export interface Written {
 /** The one date every entry carries. */
 const EPOCH = new Date(1980, 0, 1, 0, 0, 0);
 
+/** zlib's default level: level 1 is about three times faster and about 12% larger. */
+const LEVEL = 6;
+
 /**
- * Writes the archive to `target` entry by entry, streaming: only one file and its compressed
- * bytes are in memory at a time, whatever the size of the dataset.
+ * Writes the archive to `target`, streaming: yazl reads each file when its turn comes, so the
+ * dataset is never in memory as a whole.
  */
-export function writeZip(target: string, entries: ZipEntry[]): Written {
+export async function writeZip(target: string, entries: ZipEntry[]): Promise<Written> {
+  const zip = new yazl.ZipFile();
+  for (const e of entries) zip.addFile(e.file, e.name, { mtime: EPOCH, mode: 0o100644, compressionLevel: LEVEL, forceDosTimestamp: true });
+  zip.end();
   const hash = createHash('sha256');
   let bytes = 0;
-  let failure: Error | null = null;
-  const fd = openSync(target, 'w');
+  const out = createWriteStream(target);
   try {
-    const zip = new Zip((error, chunk) => {
-      if (error) failure = error;
-      else {
-        writeSync(fd, chunk);
-        hash.update(chunk);
-        bytes += chunk.length;
-      }
-    });
-    for (const entry of entries) {
-      const file = new ZipDeflate(entry.name, { level: 6 });
-      file.mtime = EPOCH;
-      zip.add(file);
-      file.push(readFileSync(entry.file), true);
-      if (failure) throw failure;
+    for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      if (!out.write(chunk)) await once(out, 'drain');
     }
-    zip.end();
-    if (failure) throw failure;
   } finally {
-    closeSync(fd);
+    out.end();
+    await once(out, 'close');
   }
   return { bytes, sha256: hash.digest('hex') };
 }
