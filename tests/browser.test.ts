@@ -265,10 +265,13 @@ Search('the browser normalises names as the build does', async () => {
   });
 });
 
-Search('the name files are small: under 100 KB gzipped each, and list only entities the articles mention', async () => {
+Search('the name files are small: under 100 KB gzipped each, listed in index.json, and hold only entities the articles mention', async () => {
   const dir = join(await buildSiteOnce(), 'search', 'names');
-  const files = readdirSync(dir).sort();
-  assert.equal(files, [...NAME_BUCKETS].map((b) => `${b}.json`).sort());
+  const keys = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as string[];
+  assert.ok(keys.length > 20 && keys.every((k) => NAME_BUCKETS.includes(k)), keys.join(' '));
+  const files = readdirSync(dir).filter((f) => f !== 'index.json').sort();
+  assert.equal(files, keys.map((k) => `${k}.json`).sort(), 'index.json lists every file, and only files there are');
+  assert.ok(keys.includes('vl') && keys.includes('jo'), 'Vladivostok and Kim Jong-un have their files');
   const mentioned = new Set((parse(readFileSync(join(await buildSiteOnce(), 'data', 'entities.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>).filter((r) => Number(r['mentions']) > 0).map((r) => r['id']));
   for (const f of files) {
     const bytes = readFileSync(join(dir, f));

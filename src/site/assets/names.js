@@ -1,31 +1,37 @@
-// Gloss: the entity names search knows (built by src/render/names.ts into /search/names/X.json,
-// one file per initial). Suggestions as you type, and recognising the entities a query names
-// however it spells them. Files are fetched on demand and kept.
+// Gloss: the entity names search knows (built by src/render/names.ts into /search/names/XY.json,
+// one file per first two letters of a word, listed in index.json). Suggestions as you type, and
+// recognising the entities a query names however it spells them. Files are fetched on demand and
+// kept.
 
 /** A name as it is compared: no accents, lower case, punctuation and hyphens as spaces (as normaliseName in src/render/names.ts). */
 export function normalise(name) {
   return name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+const classOf = (c) => (c >= 'a' && c <= 'z' ? c : c >= '0' && c <= '9' ? '0' : '_');
+
+/** The file of a normalised word (as bucketOf in src/render/names.ts). */
 function bucketOf(word) {
-  const c = word.charAt(0);
-  return c >= 'a' && c <= 'z' ? c : c >= '0' && c <= '9' ? '0' : '_';
+  return classOf(word.charAt(0)) + classOf(word.charAt(1));
 }
 
+const EMPTY = { entities: [], names: [] };
+const json = (url, fallback) => fetch(url).then((r) => (r.ok ? r.json() : fallback), () => fallback);
+let index = null;
 const files = new Map();
 
-/** One initial's names and entities, fetched once. */
-function load(bucket) {
-  if (!files.has(bucket)) {
-    files.set(bucket, fetch(`/search/names/${bucket}.json`).then((r) => (r.ok ? r.json() : { entities: [], names: [] })).catch(() => ({ entities: [], names: [] })));
-  }
+/** One key's names and entities, fetched once, and only when the index lists it. */
+async function load(bucket) {
+  index ??= json('/search/names/index.json', []).then((keys) => new Set(keys));
+  if (!(await index).has(bucket)) return EMPTY;
+  if (!files.has(bucket)) files.set(bucket, json(`/search/names/${bucket}.json`, EMPTY));
   return files.get(bucket);
 }
 
-/** Starts fetching the file a query's first word needs (on focus, or as typing starts). */
+/** Starts fetching what a query's first word needs (the index on focus, its file once typed). */
 export function prefetch(text) {
-  const first = normalise(text || 'a').split(' ')[0] || 'a';
-  return load(bucketOf(first));
+  const first = normalise(text || '').split(' ')[0] || '';
+  return first.length >= 2 ? load(bucketOf(first)) : load('');
 }
 
 const entityOf = ([id, label, type, articles, mentions]) => ({ id, label, type, articles, mentions });
@@ -35,11 +41,12 @@ const ACRONYM = /^[A-Z]{2,5}$/;
 
 /**
  * Entities whose names start with the query, or with a word of it (at a word of the name):
- * `[{ entity, written }]`, best first (whole-name prefix, then articles), one per entity.
+ * `[{ entity, written }]`, best first (whole-name prefix, then articles), one per entity. From the
+ * second letter typed.
  */
 export async function suggest(query, limit = 8) {
   const q = normalise(query);
-  if (!q) return [];
+  if (q.length < 2) return [];
   const file = await load(bucketOf(q));
   const found = new Map();
   for (const [normal, i, written] of file.names) {
