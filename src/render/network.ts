@@ -80,11 +80,44 @@ function frame(placed: Placed[], pad = 6): { x: number; y: number; w: number; h:
   return { x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2 * pad, h: y1 - y0 + 2 * pad };
 }
 
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/**
+ * Puts each label beside its node on the side where it covers fewer other nodes and labels
+ * (labels of larger nodes placed first); on a tie, on the outer side (right of centre: right).
+ */
 function place(nodes: Node[], cx: number): Placed[] {
-  return nodes.map((node) => {
-    const right = node.x >= cx;
-    return { node, anchor: right ? 'start' : 'end', lx: node.x + (right ? node.r + 3 : -node.r - 3), ly: node.y + FONT * 0.35 };
-  });
+  const circles = new Map(nodes.map((d) => [d, { x0: d.x - d.r, y0: d.y - d.r, x1: d.x + d.r, y1: d.y + d.r }]));
+  const taken: Box[] = [];
+  const placed = new Map<Node, Placed>();
+  for (const node of [...nodes].sort((a, b) => b.r - a.r || (a.id < b.id ? -1 : 1))) {
+    const w = labelWidth(node.stats.entity.label);
+    const y0 = node.y - FONT * 0.65;
+    const outer = node.x >= cx;
+    const beside = (right: boolean): Placed & { box: Box } => {
+      const x0 = right ? node.x + node.r + 3 : node.x - node.r - 3 - w;
+      return { node, anchor: right ? 'start' : 'end', lx: right ? x0 : x0 + w, ly: node.y + FONT * 0.35, box: { x0, y0, x1: x0 + w, y1: y0 + FONT } };
+    };
+    const over = (above: boolean): Placed & { box: Box } => {
+      const ly = above ? node.y - node.r - 3 : node.y + node.r + FONT;
+      return { node, anchor: 'middle', lx: node.x, ly, box: { x0: node.x - w / 2, y0: ly - FONT * 0.8, x1: node.x + w / 2, y1: ly + FONT * 0.2 } };
+    };
+    // In order of preference: the outer side, the inner side, above, below.
+    const sides = [beside(outer), beside(!outer), over(true), over(false)];
+    const cost = (box: Box): number => [...circles].filter(([d, c]) => d !== node && overlaps(box, c)).length + taken.filter((t) => overlaps(box, t)).length;
+    const costs = sides.map((side) => cost(side.box));
+    const best = sides[costs.indexOf(Math.min(...costs))]!;
+    taken.push(best.box);
+    placed.set(node, { node, anchor: best.anchor, lx: best.lx, ly: best.ly });
+  }
+  return nodes.map((d) => placed.get(d)!);
 }
 
 /** A node: its circle and label, linking the entity's page. */
@@ -149,7 +182,8 @@ export function networkChart(site: SiteData, candidates = 40, maxEdges = 45, max
   const simulation = forceSimulation<Node>(nodes)
     .force('link', forceLink<Node, Edge>(links).id((d) => d.id).distance((l) => 95 - 45 * l.association.npmi).strength((l) => 0.25 + 0.6 * l.association.npmi))
     .force('charge', forceManyBody<Node>().strength(-260))
-    .force('collide', forceCollide<Node>((d) => d.r + 14))
+    // Room for the label too, which lies to one side: a circle half its width round the node.
+    .force('collide', forceCollide<Node>((d) => d.r + 6 + labelWidth(d.stats.entity.label) * 0.5).strength(0.9))
     .force('x', forceX<Node>(0).strength(0.07))
     .force('y', forceY<Node>(0).strength(0.1))
     .stop();
