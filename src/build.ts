@@ -174,13 +174,15 @@ function followPages(output: string, indexer: Indexer | null, onProgress?: (done
     let rendered = 0;
     const report = throttled(onProgress);
     config.on('eleventy.contentMap', ({ inputPathToUrl }) => {
-      const urls = Object.values(inputPathToUrl).flat();
-      total = urls.length;
-      indexer?.expect(urls.flatMap((url) => (url.endsWith('/') ? [`${url.slice(1)}index.html`] : url.endsWith('.html') ? [url.slice(1)] : [])));
+      // Pages only: the search's name files (JSON) are rendered too, but are not pages.
+      const pages = Object.values(inputPathToUrl).flat().flatMap((url) => (url.endsWith('/') ? [`${url.slice(1)}index.html`] : url.endsWith('.html') ? [url.slice(1)] : []));
+      total = pages.length;
+      indexer?.expect(pages);
     });
     config.addTransform('gloss-pages', function (this: { page: { outputPath: string | false } }, content: string) {
       const path = this.page.outputPath;
-      if (indexer && typeof path === 'string' && path.endsWith('.html')) indexer.page(relative(output, resolve(path)).split(sep).join('/'), content);
+      if (typeof path !== 'string' || !path.endsWith('.html')) return content;
+      indexer?.page(relative(output, resolve(path)).split(sep).join('/'), content);
       // Eleventy renders without pausing, so a terminal line redrawn from here is the only sign of life.
       rendered++;
       report(rendered, Math.max(total, rendered));
