@@ -1,11 +1,15 @@
 /**
- * The benchmark's corpora (issue 8): the BBC News articles at ../shared/corpora/bbc-news/,
- * repeated with distinct ids to reach a size, written as Gloss seeds (`NNNNN-topic-file.txt` with a
- * `NNNNN-topic-file.meta.json` sidecar) or as a plain Eleventy + Markdown baseline project.
+ * The benchmark's corpora: the BBC News articles at ../shared/corpora/bbc-news/ as a user drops
+ * them into seeds/ (issue 13: the five topic folders copied as they are, with the one sidecar the
+ * file that is not UTF-8 needs), or repeated with distinct ids to reach a size (issue 8), written as
+ * Gloss seeds (`NNNNN-topic-file.txt` with a `NNNNN-topic-file.meta.json` sidecar); and either as a
+ * plain Eleventy + Markdown baseline project.
  * The corpus is read from where it lies and written only into temporary folders: never into the project.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { decodeWindows1252 } from '../src/ingest/decode.ts';
+import { idFromPath } from '../src/ingest/index.ts';
 
 /** Where the BBC corpus lies, relative to the project root. */
 export const BBC_RELATIVE = '../shared/corpora/bbc-news';
@@ -35,6 +39,8 @@ export interface SourceCorpus {
   dir: string;
   articles: SourceArticle[];
   skipped: Skipped[];
+  /** Files that are not UTF-8, read as windows-1252 (when `readSource` was asked to), by path. */
+  windows1252: string[];
 }
 
 /** A corpus written as Gloss seeds. */
@@ -66,16 +72,19 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Reads every `TOPIC/NAME.txt` of the corpus. A file that is not valid UTF-8 (the corpus has one:
- * a Latin-1 pound sign) or is empty is reported through `log` as `skipped FILE: REASON` and left out.
+ * a Latin-1 pound sign) is read as windows-1252 when `windows1252` is set, as Gloss reads it with
+ * the sidecar `{"encoding": "windows-1252"}`; otherwise it is reported through `log` as
+ * `skipped FILE: REASON` and left out, as an empty file always is.
  * The articles come topic by topic in turn (business 001, entertainment 001, …) so that any prefix
  * of the list mixes the topics.
  */
-export function readSource(dir: string, log: (line: string) => void = () => undefined): SourceCorpus {
+export function readSource(dir: string, log: (line: string) => void = () => undefined, options: { windows1252?: boolean } = {}): SourceCorpus {
   if (!existsSync(dir)) throw new Error(`npm run bench: the corpus folder ${dir} does not exist`);
   const topics = readdirSync(dir)
     .filter((t) => !t.startsWith('.') && statSync(join(dir, t)).isDirectory())
     .sort();
   const skipped: Skipped[] = [];
+  const windows1252: string[] = [];
   const byTopic: SourceArticle[][] = [];
   for (const topic of topics) {
     const list: SourceArticle[] = [];
@@ -89,16 +98,21 @@ export function readSource(dir: string, log: (line: string) => void = () => unde
       try {
         text = strictUtf8.decode(raw);
       } catch {
-        skipped.push({ file: path, reason: 'not valid UTF-8' });
-        log(`skipped ${path}: not valid UTF-8`);
-        continue;
+        if (!options.windows1252) {
+          skipped.push({ file: path, reason: 'not valid UTF-8' });
+          log(`skipped ${path}: not valid UTF-8`);
+          continue;
+        }
+        text = decodeWindows1252(raw);
+        windows1252.push(path);
+        log(`${path} is not valid UTF-8: read as windows-1252, with a sidecar that says so`);
       }
       if (text.trim() === '') {
         skipped.push({ file: path, reason: 'empty' });
         log(`skipped ${path}: empty`);
         continue;
       }
-      list.push({ topic, file: basename(name, extname(name)), path, text, bytes: raw.length });
+      list.push({ topic, file: basename(name, extname(name)), path, text, bytes: Buffer.byteLength(text) });
     }
     byTopic.push(list);
   }
@@ -111,7 +125,7 @@ export function readSource(dir: string, log: (line: string) => void = () => unde
     }
   }
   if (articles.length === 0) throw new Error(`npm run bench: no readable .txt articles in the topic folders of ${dir}`);
-  return { dir, articles, skipped };
+  return { dir, articles, skipped, windows1252 };
 }
 
 /** The zero-padded serial number of the i-th article of a corpus (five digits up to 99,999 articles). */
@@ -147,6 +161,29 @@ export function prepareCorpus(source: SourceCorpus, seedsDir: string, size: numb
     bytes += article.bytes;
   }
   return { seeds: seedsDir, files, sidecars, ids, bytes };
+}
+
+/**
+ * Writes the archive as a user drops it into seeds/ (issue 13): every source article copied byte
+ * for byte to `seedsDir/TOPIC/NAME.txt`, its id coming from that path (`business-001`), and beside
+ * each file read as windows-1252 the sidecar `{"encoding": "windows-1252"}` it needs. The files are
+ * listed in path order.
+ */
+export function prepareArchive(source: SourceCorpus, seedsDir: string): PreparedCorpus {
+  const files = source.articles.map((a) => a.path).sort();
+  const sidecars: string[] = [];
+  let bytes = 0;
+  for (const path of files) {
+    mkdirSync(dirname(join(seedsDir, path)), { recursive: true });
+    copyFileSync(join(source.dir, path), join(seedsDir, path));
+  }
+  for (const path of source.windows1252) {
+    const sidecar = path.replace(/\.txt$/, '.meta.json');
+    writeFileSync(join(seedsDir, sidecar), `${JSON.stringify({ encoding: 'windows-1252' })}\n`);
+    sidecars.push(sidecar);
+  }
+  for (const a of source.articles) bytes += a.bytes;
+  return { seeds: seedsDir, files, sidecars, ids: files.map(idFromPath), bytes };
 }
 
 /** Splits a BBC article into its headline (first line) and body (the rest). */

@@ -1,15 +1,18 @@
 /**
- * `npm run bench` (issue 8): builds corpora of BBC News articles end to end (ingest, annotate,
+ * `npm run bench` (issues 8 and 13): builds corpora of BBC News articles end to end (ingest, annotate,
  * validate, render, index, export) in temporary folders, each build in its own child process, and
  * beside each a baseline (Eleventy rendering the same articles as plain Markdown pages, then Pagefind).
  * Prints one line per stage as it ends, then a table, the targets with PASS/FAIL, and writes
  * bench/results.json.
  *
- *   npm run bench                        sizes 1000, 5000, 10000
- *   npm run bench -- --sizes 1000,2000   other sizes
+ *   npm run bench                        the BBC archive as a user drops it into seeds/: its five topic
+ *                                        folders as they are (2,225 articles, ids from their paths, the
+ *                                        sidecar the file that is not UTF-8 needs)
+ *   npm run bench -- --sizes 1000,5000,10000   the corpus repeated to these sizes, with distinct ids
  *   npm run bench -- --quick             sizes 200, 1000 (a smoke run)
  *   npm run bench -- --warm              only the warm rebuild at 2,000 articles (one article changed);
  *                                        with --sizes or --quick, the sizes too
+ *   --bbc          the BBC archive too, with --sizes, --quick or --warm
  *   --workers N    annotation threads (default: build()'s own choice)
  *   --no-baseline  skip the baseline builds
  *   --keep         keep the temporary folders (their paths are printed)
@@ -22,7 +25,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BaselineJob, BaselineMessage } from './bench-baseline.ts';
-import { corpusDir, prepareBaseline, prepareCorpus, readSource, type SourceCorpus } from './bench-corpus.ts';
+import { corpusDir, prepareArchive, prepareBaseline, prepareCorpus, readSource, type SourceCorpus } from './bench-corpus.ts';
 import type { GlossJob, GlossMessage } from './bench-gloss.ts';
 import { outputSize, runChild, type OutputSize } from './bench-run.ts';
 
@@ -36,6 +39,8 @@ const GB = 2 ** 30;
 
 interface Options {
   sizes: number[];
+  /** Whether to build the BBC archive as dropped in (the default when no size is asked for). */
+  bbc: boolean;
   warm: boolean;
   baseline: boolean;
   keep: boolean;
@@ -43,9 +48,10 @@ interface Options {
 }
 
 function parseOptions(args: string[]): Options {
-  const usage = 'the options are --sizes N,N,…, --quick, --warm, --workers N, --no-baseline, --keep';
+  const usage = 'the options are --sizes N,N,…, --quick, --warm, --bbc, --workers N, --no-baseline, --keep';
   let sizes: number[] | null = null;
   let warm = false;
+  let bbc = false;
   let baseline = true;
   let keep = false;
   let workers: number | undefined;
@@ -61,6 +67,7 @@ function parseOptions(args: string[]): Options {
       if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes wants whole numbers separated by commas, not "${value}"`);
     } else if (arg === '--quick') sizes = [200, 1000];
     else if (arg === '--warm') warm = true;
+    else if (arg === '--bbc') bbc = true;
     else if (arg === '--no-baseline') baseline = false;
     else if (arg === '--keep') keep = true;
     else if (arg === '--workers') {
@@ -68,7 +75,7 @@ function parseOptions(args: string[]): Options {
       if (!Number.isInteger(workers) || workers < 1) fail('--workers wants a whole number of threads');
     } else fail(`unknown option ${arg}`);
   }
-  return { sizes: sizes ?? (warm ? [] : [1000, 5000, 10000]), warm, baseline, keep, workers };
+  return { sizes: sizes ?? [], bbc: bbc || (sizes === null && !warm), warm, baseline, keep, workers };
 }
 
 // ---------------------------------------------------------------- measurements
@@ -105,6 +112,8 @@ interface BaselineRun {
 
 interface SizeResult {
   size: number;
+  /** The BBC archive as dropped in, or the corpus repeated to `size` articles. */
+  corpus: 'bbc' | 'repeated';
   textBytes: number;
   gloss: GlossRun;
   baseline: BaselineRun | null;
@@ -194,20 +203,25 @@ function tempFolder(what: string, keep: boolean): { dir: string; done: () => voi
   return { dir, done: () => (keep ? undefined : rmSync(dir, { recursive: true, force: true })) };
 }
 
-async function benchSize(source: SourceCorpus, size: number, options: Options): Promise<SizeResult> {
-  const temp = tempFolder(String(size), options.keep);
+/** How a result is named in the log and the tables: its size, and "bbc" for the archive. */
+const sizeLabel = (r: { size: number; corpus: SizeResult['corpus'] }): string => (r.corpus === 'bbc' ? `${r.size} bbc` : String(r.size));
+
+async function benchSize(source: SourceCorpus, size: number, options: Options, corpusKind: SizeResult['corpus'] = 'repeated'): Promise<SizeResult> {
+  const name = corpusKind === 'bbc' ? 'bbc' : String(size);
+  const temp = tempFolder(name, options.keep);
   try {
     const started = performance.now();
-    const corpus = prepareCorpus(source, join(temp.dir, 'seeds'), size);
-    console.log(`[corpus ${size}] wrote ${corpus.files.length} articles (${mb(corpus.bytes)} MB of text) and their sidecars in ${seconds(performance.now() - started)} s`);
+    const seeds = join(temp.dir, 'seeds');
+    const corpus = corpusKind === 'bbc' ? prepareArchive(source, seeds) : prepareCorpus(source, seeds, size);
+    console.log(`[corpus ${name}] wrote ${corpus.files.length} articles (${mb(corpus.bytes)} MB of text) and ${corpus.sidecars.length} sidecars in ${seconds(performance.now() - started)} s`);
     const output = join(temp.dir, 'site');
-    const gloss = await runGloss(`[gloss ${size}]`, { root, seeds: corpus.seeds, output, cacheDir: join(temp.dir, '.cache', 'annotations'), workers: options.workers }, output);
+    const gloss = await runGloss(`[gloss ${name}]`, { root, seeds: corpus.seeds, output, cacheDir: join(temp.dir, '.cache', 'annotations'), workers: options.workers }, output);
     let baseline: BaselineRun | null = null;
     if (options.baseline) {
       const project = prepareBaseline(source, join(temp.dir, 'baseline'), size);
-      baseline = await runBaseline(`[baseline ${size}]`, { input: project.input, output: join(temp.dir, 'baseline', '_site'), config: project.config }, join(temp.dir, 'baseline'));
+      baseline = await runBaseline(`[baseline ${name}]`, { input: project.input, output: join(temp.dir, 'baseline', '_site'), config: project.config }, join(temp.dir, 'baseline'));
     }
-    return { size, textBytes: corpus.bytes, gloss, baseline };
+    return { size, corpus: corpusKind, textBytes: corpus.bytes, gloss, baseline };
   } finally {
     temp.done();
   }
@@ -262,6 +276,7 @@ const fileSize = (bytes: number): string => (bytes >= MB ? `${mb(bytes)} MB` : `
 
 interface Derived {
   size: number;
+  corpus: SizeResult['corpus'];
   totalS: number;
   articlesPerS: number;
   msPerArticle: number;
@@ -282,6 +297,7 @@ function derive(r: SizeResult): Derived | null {
   const baselineS = r.baseline?.ok ? r.baseline.totalMs / 1000 : null;
   return {
     size: r.size,
+    corpus: r.corpus,
     totalS,
     articlesPerS: r.size / totalS,
     msPerArticle: r.gloss.totalMs / r.size,
@@ -303,8 +319,8 @@ interface Target {
 
 function targets(results: SizeResult[], warm: WarmResult | null): Target[] {
   const derived = results.map(derive).filter((d): d is Derived => d !== null);
-  const at = (n: number): Derived | undefined => derived.find((d) => d.size === n);
-  const failed = (n: number): SizeResult | undefined => results.find((r) => r.size === n && !r.gloss.ok);
+  const at = (n: number): Derived | undefined => derived.find((d) => d.size === n && d.corpus === 'repeated');
+  const failed = (n: number): SizeResult | undefined => results.find((r) => r.size === n && r.corpus === 'repeated' && !r.gloss.ok);
   const failedAt = (n: number): string => `the ${n.toLocaleString('en')}-article build failed ${firstLine(failed(n)?.gloss.error ?? null).split(':')[0] ?? ''}`.trim();
   const largest = derived.reduce<Derived | undefined>((a, d) => (!a || d.size > a.size ? d : a), undefined);
   const notMeasured = (what: (d: Derived) => string): string => (largest ? `not measured (${what(largest)} at ${largest.size})` : 'not measured');
@@ -318,11 +334,18 @@ function targets(results: SizeResult[], warm: WarmResult | null): Target[] {
   const d10 = at(10000);
   const d1 = at(1000);
   const list: Target[] = [];
+  const bbc = results.find((r) => r.corpus === 'bbc');
+  if (bbc) {
+    const d = derived.find((x) => x.corpus === 'bbc');
+    const target = 'Gloss / baseline <= 2.0 on the BBC archive as dropped in';
+    if (d?.ratio != null) list.push({ target, value: `${d.ratio.toFixed(2)}x (${d.totalS.toFixed(1)} vs ${d.baselineS!.toFixed(1)} s)`, pass: d.ratio <= 2 });
+    else list.push({ target, value: bbc.gloss.ok ? 'not measured (no baseline)' : `the archive's build failed ${firstLine(bbc.gloss.error).split(':')[0] ?? ''}`.trim(), pass: bbc.gloss.ok ? null : false });
+  }
   list.push(atSize('10,000 articles full build <= 60 s', 10000, d10, (d) => ({ value: `${d.totalS.toFixed(1)} s`, pass: d.totalS <= 60 }), notMeasured((d) => `${d.totalS.toFixed(1)} s`)));
-  const rss = results.map((r) => ({ size: r.size, rss: Math.max(r.gloss.maxRss, r.gloss.treePeak) })).filter((r) => r.rss > 0);
+  const rss = results.map((r) => ({ label: sizeLabel(r), rss: Math.max(r.gloss.maxRss, r.gloss.treePeak) })).filter((r) => r.rss > 0);
   if (rss.length) {
     const worst = rss.reduce((a, r) => (r.rss > a.rss ? r : a));
-    list.push({ target: 'peak RSS <= 2 GB (every size)', value: `${gb(worst.rss)} GB at ${worst.size}`, pass: worst.rss <= 2 * GB });
+    list.push({ target: 'peak RSS <= 2 GB (every size)', value: `${gb(worst.rss)} GB at ${worst.label}`, pass: worst.rss <= 2 * GB });
   } else list.push({ target: 'peak RSS <= 2 GB (every size)', value: 'not measured', pass: null });
   list.push(
     atSize('Gloss / baseline <= 2.0 at 10,000', 10000, d10, (d) => (d.ratio != null ? { value: `${d.ratio.toFixed(2)}x`, pass: d.ratio <= 2 } : null), notMeasured((d) => (d.ratio != null ? `${d.ratio.toFixed(2)}x` : 'no baseline'))),
@@ -368,10 +391,10 @@ function report(results: SizeResult[], warm: WarmResult | null): Target[] {
           const d = derive(r);
           if (!d) {
             const baselineS = r.baseline?.ok ? r.baseline.totalMs / 1000 : null;
-            return [String(r.size), ...stageCells(r.gloss), '-', '-', '-', '-', gb(Math.max(r.gloss.maxRss, r.gloss.treePeak)), baselineS != null ? baselineS.toFixed(2) : '-', '-', r.gloss.load.toFixed(1)];
+            return [sizeLabel(r), ...stageCells(r.gloss), '-', '-', '-', '-', gb(Math.max(r.gloss.maxRss, r.gloss.treePeak)), baselineS != null ? baselineS.toFixed(2) : '-', '-', r.gloss.load.toFixed(1)];
           }
           return [
-            String(r.size),
+            sizeLabel(r),
             ...stageCells(r.gloss),
             d.articlesPerS.toFixed(0),
             d.annotateMBps.toFixed(2),
@@ -385,8 +408,8 @@ function report(results: SizeResult[], warm: WarmResult | null): Target[] {
         }),
       ),
     );
-    for (const r of results) if (!r.gloss.ok) lines.push(`${r.size}: Gloss FAILED ${firstLine(r.gloss.error)}`);
-    for (const r of results) if (r.baseline && !r.baseline.ok) lines.push(`${r.size}: baseline FAILED ${firstLine(r.baseline.error)}`);
+    for (const r of results) if (!r.gloss.ok) lines.push(`${sizeLabel(r)}: Gloss FAILED ${firstLine(r.gloss.error)}`);
+    for (const r of results) if (r.baseline && !r.baseline.ok) lines.push(`${sizeLabel(r)}: baseline FAILED ${firstLine(r.baseline.error)}`);
     if (results.some((r) => r.baseline)) {
       lines.push('', 'Render cost per page and output (Gloss vs baseline):', '');
       lines.push(
@@ -396,7 +419,7 @@ function report(results: SizeResult[], warm: WarmResult | null): Target[] {
             const g = r.gloss.output;
             const b = r.baseline;
             return [
-              String(r.size),
+              sizeLabel(r),
               g ? String(g.htmlPages) : '-',
               g && g.htmlPages ? ((r.gloss.stages.render ?? 0) / g.htmlPages).toFixed(2) : '-',
               g ? mb(g.bytes) : '-',
@@ -455,18 +478,23 @@ function report(results: SizeResult[], warm: WarmResult | null): Target[] {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   let source: SourceCorpus;
+  let archive: SourceCorpus | null = null;
   try {
-    source = readSource(corpusDir(root), (line) => console.log(`[corpus] ${line}`));
+    const dir = corpusDir(root);
+    source = readSource(dir, (line) => console.log(`[corpus] ${line}`));
+    // The archive keeps the file that is not UTF-8, read as windows-1252 as Gloss reads it with its sidecar.
+    if (options.bbc) archive = readSource(dir, (line) => console.log(`[corpus bbc] ${line}`), { windows1252: true });
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(1);
   }
   console.log(
-    `[corpus] ${source.articles.length} usable articles from ${source.dir} (${source.skipped.length} skipped); ` +
+    `[corpus] ${source.articles.length} usable articles from ${source.dir} (${source.skipped.length} skipped from the repeated corpora); ` +
       `machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${gb(totalmem())} GB, Node ${process.version}, load ${(loadavg()[0] ?? 0).toFixed(1)}`,
   );
   const started = Date.now();
   const results: SizeResult[] = [];
+  if (archive) results.push(await benchSize(archive, archive.articles.length, options, 'bbc'));
   for (const size of options.sizes) results.push(await benchSize(source, size, options));
   const warm = options.warm ? await benchWarm(source, options) : null;
   const list = report(results, warm);
@@ -481,7 +509,7 @@ async function main(): Promise<void> {
         durationS: (Date.now() - started) / 1000,
         machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? null, memoryBytes: totalmem(), node: process.version, platform: process.platform },
         options,
-        corpus: { dir: source.dir, usable: source.articles.length, skipped: source.skipped },
+        corpus: { dir: source.dir, usable: source.articles.length, skipped: source.skipped, archive: archive ? { articles: archive.articles.length, windows1252: archive.windows1252 } : null },
         units: { time: 'ms', memory: 'bytes', text: 'MB = 1e6 bytes of UTF-8 article text' },
         sizes: results.map((r, i) => ({ ...r, derived: derived[i] })),
         warm,

@@ -3,7 +3,7 @@
  *
  * Each is described by a JSON Schema in `schemas/` (tests/schemas.test.ts keeps the two in step).
  * Every offset is a count of Unicode code points into the article's source text: the file decoded
- * as UTF-8, a leading byte-order mark removed, line endings as they are
+ * as UTF-8 (or as the encoding its sidecar names), a leading byte-order mark removed, line endings as they are
  * (see ANNOTATION-GUIDELINES.md and https://www.w3.org/TR/annotation-model/#text-position-selector).
  */
 
@@ -45,9 +45,12 @@ export interface SetAside extends Span {
   reason: SetAsideReason;
 }
 
+/** Encodings an article file may declare in its sidecar; `latin1` and `iso-8859-1` decode as `windows-1252`, as browsers do. */
+export type ArticleEncoding = 'utf-8' | 'windows-1252' | 'latin1' | 'iso-8859-1';
+
 /** Metadata the article text does not carry, from a sidecar `NAME.meta.json` or front matter. */
 export interface ArticleMeta {
-  /** Overrides the id made from the title. */
+  /** Overrides the id made from the file's path under `seeds/`. */
   id?: string;
   /** The article's headline, when the text's first line is not it. */
   title?: string;
@@ -61,13 +64,18 @@ export interface ArticleMeta {
   url?: string;
   /** BCP 47 language tag; `en` when absent. */
   language?: string;
+  /** How the file's bytes are decoded, when it is not UTF-8 (sidecar only: front matter is read after decoding). */
+  encoding?: ArticleEncoding;
 }
 
 /** An ingested article: its source text and structure, with nothing annotated yet. */
 export interface Article {
-  /** Stable, readable, unique slug used in URLs (`/articles/ID/`). */
+  /**
+   * Stable, readable, unique slug used in URLs (`/articles/ID/`): the file's path under `seeds/`
+   * slugified (`business/001.txt` → `business-001`) unless the sidecar or front matter sets `id`.
+   */
   id: string;
-  /** File name within the seeds folder. */
+  /** Path of the file within the seeds folder, folders separated by `/` (`business/001.txt`). */
   sourceFile: string;
   /** SHA-256 of the file's bytes, lower-case hex. */
   sha256: string;
@@ -95,6 +103,10 @@ export interface Article {
   setAside: SetAside[];
   /** Words in the annotated blocks. */
   wordCount: number;
+  /** The top-level folder of `seeds/` the file is in, as written (`business`), or null for a file directly in `seeds/`. */
+  section: string | null;
+  /** The id of the first article in path order whose decoded text is identical to this one's, or null. */
+  duplicateOf: string | null;
 }
 
 /** The five entity types of the guidelines. */
@@ -120,6 +132,28 @@ export interface Entity {
   wikidata?: string;
   /** True when the annotator made this entry for a name the knowledge base lacks. */
   generated?: boolean;
+  /** A person's surname ("Blair"): links only after the full name in the same article; never a given name. */
+  partialAliases?: string[];
+  /** Its names that are also ordinary English words ("Next", "Reading"): not to be linked on the name alone. */
+  commonNames?: string[];
+  /** A prior on the scale of Wikipedia sitelinks (see _data/kb/README.md): higher is better known. */
+  popularity?: number;
+  /** Which source file each field came from (`_data/kb/` entries; see _data/kb/README.md). */
+  sources?: EntitySources;
+}
+
+/** The source of each field of a knowledge-base entity, by short source name ("fb15k", "places/items0"). */
+export interface EntitySources {
+  /** Where the type came from. */
+  type: string;
+  /** Where the label came from. */
+  label: string;
+  /** Where the description came from. */
+  description?: string;
+  /** Where the popularity came from. */
+  popularity: string;
+  /** Every source that gave an alias. */
+  aliases?: string[];
 }
 
 /** How a mention names its entity. */

@@ -60,12 +60,17 @@ function describe(violations: Violation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n}`).join('\n')}`).join('\n');
 }
 
+/** The first page built in a folder of the site. */
+async function firstPage(folder: string): Promise<string> {
+  const dir = join(await buildSiteOnce(), folder);
+  const first = readdirSync(dir).filter((n) => existsSync(join(dir, n, 'index.html'))).sort()[0];
+  assert.ok(first, `the seeds give at least one page under /${folder}/`);
+  return `/${folder}/${first}/`;
+}
+
 /** The first claim cluster page built. */
-async function clusterPath(): Promise<string> {
-  const claims = join(await buildSiteOnce(), 'claims');
-  const first = readdirSync(claims).filter((n) => existsSync(join(claims, n, 'index.html'))).sort()[0];
-  assert.ok(first, 'the seeds give at least one cluster of claims');
-  return `/claims/${first}/`;
+function clusterPath(): Promise<string> {
+  return firstPage('claims');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -77,6 +82,11 @@ const PAGES: Array<[string, string]> = [
   ['article', ARTICLE],
   ['entity', '/entities/vladivostok/'],
   ['entity with its network', '/entities/kim-jong-un/'],
+  ['entity index', '/entities/'],
+  ['entity type list', '/entities/type/place/by/name/'],
+  ['articles index', '/articles/'],
+  ['timeline', '/timeline/'],
+  ['timeline period', ''],
   ['claims index', '/claims/'],
   ['claim cluster', ''],
   ['search', '/search/?q=Vladivostok'],
@@ -86,7 +96,7 @@ const PAGES: Array<[string, string]> = [
 for (const scheme of SCHEMES) {
   for (const [kind, where] of PAGES) {
     Axe(`on the ${kind} page in the ${scheme} scheme`, async () => {
-      const path = kind === 'claim cluster' ? await clusterPath() : where;
+      const path = kind === 'claim cluster' ? await clusterPath() : kind === 'timeline period' ? await firstPage('timeline') : where;
       await on(
         path,
         scheme,

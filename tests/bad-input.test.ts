@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ROOT, tempDir } from './helpers.ts';
+import { ROOT, builtArticleIds, copyProjectData, tempDir } from './helpers.ts';
 
 const CASES = join(ROOT, 'tests', 'fixtures', 'bad');
 /** Builds at once: each is a Node process, mostly busy for a second or two. */
@@ -106,7 +106,7 @@ function prepare(name: string): { dir: string; seeds: string; data: string; out:
   // Git keeps no empty folder, so a case whose seeds are all generated has none.
   if (existsSync(join(source, 'seeds'))) cpSync(join(source, 'seeds'), seeds, { recursive: true });
   else mkdirSync(seeds);
-  cpSync(join(ROOT, '_data'), data, { recursive: true });
+  copyProjectData(data);
   if (existsSync(join(source, '_data'))) cpSync(join(source, '_data'), data, { recursive: true, force: true });
   if (existsSync(join(source, 'generate.json'))) generate(readJson<Recipe>(join(source, 'generate.json')), dir, seeds);
   return { dir, seeds, data, out: join(dir, 'out', '_site') };
@@ -145,7 +145,7 @@ async function runCase(name: string): Promise<Outcome> {
     const r = await runBuildAsync(args, expected.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
     const siteExists = existsSync(input.out);
     const articlesDir = join(input.out, 'articles');
-    const articles = existsSync(articlesDir) ? readdirSync(articlesDir).filter((name) => name !== 'index.html').sort() : null;
+    const articles = existsSync(articlesDir) ? builtArticleIds(input.out) : null;
     const missing = (expected.paths ?? []).filter((p) => !existsSync(join(input.out, p)));
     return { ...r, siteExists, articles, missing };
   } finally {

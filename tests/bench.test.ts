@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { corpusDir, headlineAndBody, prepareBaseline, prepareCorpus, readSource } from '../scripts/bench-corpus.ts';
+import { corpusDir, headlineAndBody, prepareArchive, prepareBaseline, prepareCorpus, readSource } from '../scripts/bench-corpus.ts';
 import { ingest } from '../src/ingest/index.ts';
 import { ROOT, tempDir as makeTempDir } from './helpers.ts';
 
@@ -54,11 +54,59 @@ Corpus('repeats the corpus with unique ids to reach the size: an article and a s
   assert.ok(!names.some((n) => n.includes('sport-199')), 'the invalid file is never written');
   assert.equal(JSON.parse(readFileSync(join(seeds, '00007-business-001.meta.json'), 'utf8')), { id: 'bbc-00007', outlet: 'BBC News' });
   assert.is(prepared.bytes, source.articles.reduce((n, a) => n + a.bytes, 0) * 7 + source.articles.slice(0, 1).reduce((n, a) => n + a.bytes, 0));
-  // Gloss reads the folder without a problem although the headlines repeat: the ids come from the sidecars.
+  // Gloss reads the folder although the headlines repeat: the ids come from the sidecars. The texts
+  // repeat too, so every repeat is reported as a copy (a warning) of the first.
   const read = ingest(seeds);
-  assert.equal(read.problems, []);
+  assert.is(read.problems.filter((p) => p.severity === 'error').length, 0);
+  assert.is(read.problems.length, 50 - source.articles.length);
+  assert.ok(read.problems.every((p) => p.message.startsWith('has the same text as seeds/')));
   assert.is(read.articles.length, 50);
   assert.ok(read.articles.every((a) => a.outlet === 'BBC News'));
+});
+
+Corpus('the archive as dropped in: the topic folders copied byte for byte, the sidecar the Latin-1 file needs, every file an article', () => {
+  const dir = fixtureCorpus();
+  const lines: string[] = [];
+  const source = readSource(dir, (l) => lines.push(l), { windows1252: true });
+  assert.equal(lines, ['sport/199.txt is not valid UTF-8: read as windows-1252, with a sidecar that says so']);
+  assert.equal(source.skipped, []);
+  assert.equal(source.windows1252, ['sport/199.txt']);
+  assert.is(source.articles.find((a) => a.path === 'sport/199.txt')?.text, 'Bad pound\n\nIt cost £5m.\n');
+  const seeds = join(tempDir('gloss-bench-archive-'), 'seeds');
+  const prepared = prepareArchive(source, seeds);
+  assert.equal(prepared.files, ['business/001.txt', 'business/002.txt', 'business/003.txt', 'sport/001.txt', 'sport/002.txt', 'sport/199.txt', 'tech/001.txt', 'tech/002.txt']);
+  assert.equal(prepared.sidecars, ['sport/199.meta.json']);
+  assert.equal(JSON.parse(readFileSync(join(seeds, 'sport', '199.meta.json'), 'utf8')), { encoding: 'windows-1252' });
+  for (const f of prepared.files) assert.ok(readFileSync(join(seeds, f)).equals(readFileSync(join(dir, f))), `${f} is copied byte for byte`);
+  assert.not.ok(existsSync(join(seeds, 'README.TXT')), 'only the topic folders are copied');
+  // Gloss reads the folder as it is: ids from the paths, the topic as the section, the pound sign decoded.
+  const read = ingest(seeds);
+  assert.equal(read.problems, []);
+  assert.equal(read.articles.map((a) => a.id), prepared.ids);
+  assert.equal(read.articles.map((a) => a.section), ['business', 'business', 'business', 'sport', 'sport', 'sport', 'tech', 'tech']);
+  assert.match(read.articles.find((a) => a.id === 'sport-199')!.text, /£5m/);
+});
+
+Corpus('the BBC archive as dropped in, when present: all 2,225 files are articles, the copies reported', () => {
+  let dir: string;
+  try {
+    dir = corpusDir(ROOT);
+  } catch (e) {
+    assert.match(String(e), /corpus is missing/);
+    return;
+  }
+  const source = readSource(dir, () => undefined, { windows1252: true });
+  assert.equal(source.windows1252, ['sport/199.txt']);
+  const seeds = join(tempDir('gloss-bench-bbc-archive-'), 'seeds');
+  prepareArchive(source, seeds);
+  const read = ingest(seeds);
+  assert.is(read.articles.length, 2225);
+  assert.equal(read.problems.filter((p) => p.severity === 'error'), []);
+  const copies = read.articles.filter((a) => a.duplicateOf !== null);
+  assert.ok(copies.length > 0, 'the archive holds copies');
+  assert.is(read.problems.length, copies.length, 'one warning a copy, and no other');
+  assert.ok(read.problems.every((p) => p.message.startsWith('has the same text as seeds/')));
+  assert.equal(new Set(read.articles.map((a) => a.section)), new Set(['business', 'entertainment', 'politics', 'sport', 'tech']));
 });
 
 Corpus('writes the baseline as Markdown pages with front matter, one layout and a config', () => {

@@ -3,16 +3,18 @@
  * cards, keys and toggles on an article, the article without JavaScript, a clean console on
  * every kind of page, and the screenshots in docs/screenshots/.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'csv-parse/sync';
 import { gzipSync } from 'node:zlib';
+import { build } from '../src/build.ts';
+import { formatProblem } from '../src/problems.ts';
 import { NAME_BUCKETS, normaliseName, type NameFile } from '../src/render/names.ts';
-import { ROOT } from './helpers.ts';
-import { browserSession, buildSiteOnce } from './server.ts';
+import { ROOT, fixtureInput } from './helpers.ts';
+import { browserSession, buildSiteOnce, launchBrowser, serveSite, type SiteServer } from './server.ts';
 
 /** The seed article whose text has "Vladivostok" (the Irish Times editorial spells it "Vladivostock"). */
 const ALLIANCE = '/articles/how-concerning-is-a-russia-kim-jong-un-alliance/';
@@ -247,6 +249,8 @@ Search('without JavaScript a search leads to the entity index', async () => {
       await page.fill('#site-search', 'Vladivostok');
       await Promise.all([page.waitForURL('**/entities/?q=Vladivostok'), page.press('#site-search', 'Enter')]);
       assert.is((await page.textContent('h1'))?.trim(), 'Entities');
+      // The index sums up each type; its list by name has every entity of the type.
+      await Promise.all([page.waitForURL('**/entities/type/place/by/name/'), page.locator('a[href="/entities/type/place/by/name/"]').first().click()]);
       assert.ok(await page.locator('a[href="/entities/vladivostok/"]').count(), 'the entity is listed there');
       assert.equal(errors, []);
     },
@@ -282,6 +286,75 @@ Search('the name files are small: under 100 KB gzipped each, listed in index.jso
 });
 
 Search.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const Sections = suite('browser: search by section');
+
+/** Articles in two sections and at the top; World News/001 and business/001 share their text. */
+const SECTION_SEEDS: Record<string, string> = {
+  'business/001.txt': 'Oil prices climb\n\nOil prices rose on Monday as traders in London weighed supply cuts.\n',
+  'business/002.txt': 'Shares fall\n\nShares in Tokyo fell as traders in London sold.\n',
+  'World News/001.txt': 'Oil prices climb\n\nOil prices rose on Monday as traders in London weighed supply cuts.\n',
+  'top.txt': 'Talks resume\n\nTalks in Paris resumed, diplomats in London said.\n',
+};
+
+let sectionSite: { dir: string; server: SiteServer; browser: Browser } | null = null;
+
+Sections.before(async () => {
+  const input = fixtureInput(SECTION_SEEDS);
+  const output = join(input.dir, '_site');
+  const result = await build({ root: ROOT, seeds: input.seeds, data: input.data, output, cache: false, workers: 1 });
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  sectionSite = { dir: input.dir, server: await serveSite(output), browser: await launchBrowser() };
+});
+
+Sections.after(async () => {
+  await sectionSite?.browser.close();
+  await sectionSite?.server.close();
+  if (sectionSite) rmSync(sectionSite.dir, { recursive: true, force: true });
+});
+
+/** A page of the section fixture's site, its errors recorded. */
+async function onSections(path: string, body: (page: Page, errors: string[]) => Promise<void>): Promise<void> {
+  const context = await sectionSite!.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+    });
+    await page.goto(sectionSite!.server.url(path));
+    await body(page, errors);
+  } finally {
+    await context.close();
+  }
+}
+
+Sections("a section's link from the home page searches its articles, with the section filter set", async () => {
+  await onSections('/', async (page, errors) => {
+    await Promise.all([page.waitForURL('**/search/?section=business'), page.locator('ul.sections a', { hasText: 'business' }).click()]);
+    await page.waitForSelector('#search-results li', { timeout: 15_000 });
+    assert.equal((await resultPaths(page)).sort(), ['/articles/business-001/', '/articles/business-002/']);
+    assert.is(await page.locator('#search-filters select[name="section"]').inputValue(), 'business');
+    assert.equal(errors, []);
+  });
+});
+
+Sections('a query that names an entity keeps the section: the entity leads, and only that section\'s articles follow', async () => {
+  await onSections('/search/?q=London&section=World%20News', async (page, errors) => {
+    await page.waitForSelector('#search-results li', { timeout: 15_000 });
+    await page.locator('#search-entities .entity-lead', { hasText: 'London' }).waitFor({ timeout: 10_000 });
+    assert.equal(await resultPaths(page), ['/articles/world-news-001/'], 'four articles name London, one of them in World News');
+    assert.is(new URL(page.url()).searchParams.get('section'), 'World News', 'the section is kept in the address');
+    await page.locator('#search-filters select[name="section"]').selectOption('');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 4, undefined, { timeout: 10_000 });
+    assert.equal(errors, []);
+  });
+});
+
+Sections.run();
 
 // ---------------------------------------------------------------------------------------------
 
@@ -409,14 +482,90 @@ Marks.run();
 
 // ---------------------------------------------------------------------------------------------
 
+const Lists = suite('browser: lists and the timeline without JavaScript');
+
+Lists('the articles index sorts by a column heading, a plain link', async () => {
+  await on(
+    '/articles/',
+    async ({ page, errors }) => {
+      assert.is(await page.locator('th[aria-sort]').textContent().then((t) => t?.replace(/\W+$/, '').trim()), 'Published', 'newest first by default');
+      await Promise.all([page.waitForURL('**/articles/by/mentions/'), page.locator('th a', { hasText: 'Mentions' }).click()]);
+      assert.is(await page.locator('th[aria-sort="descending"]').textContent().then((t) => t?.replace(/\W+$/, '').trim()), 'Mentions');
+      const column = await page.$$eval('table.articles thead th', (ths) => ths.findIndex((th) => th.hasAttribute('aria-sort')));
+      const counts = await page.$$eval('table.articles tbody tr', (rows, i) => rows.map((r) => Number((r as HTMLTableRowElement).cells[i]!.textContent)), column);
+      assert.ok(counts.length >= 5);
+      assert.equal(counts, [...counts].sort((a, b) => b - a), 'most mentions first');
+      assert.equal(errors, []);
+    },
+    { javaScriptEnabled: false },
+  );
+});
+
+Lists("a timeline bar leads to that period's mentions in context, each linked to its mark", async () => {
+  await on(
+    '/timeline/',
+    async ({ page, errors }) => {
+      const bars = page.locator('svg.timeline a[href^="/timeline/2"], svg.timeline a[href^="/timeline/1"]');
+      assert.ok((await bars.count()) > 0, 'bars');
+      const rows = await page.$$eval('table.periods tbody tr', (trs) => trs.map((r) => [(r as HTMLTableRowElement).cells[0]!.querySelector('a')!.getAttribute('href'), (r as HTMLTableRowElement).cells[0]!.textContent, Number((r as HTMLTableRowElement).cells[1]!.textContent)] as const));
+      const hrefs = await bars.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      assert.equal(hrefs.filter((h) => !rows.some(([href]) => href === h)), [], 'a row for every bar');
+      const href = (await bars.last().getAttribute('href'))!;
+      const [, label, count] = rows.find(([h]) => h === href)!;
+      await Promise.all([page.waitForURL(`**${href}`), bars.last().click()]);
+      assert.is((await page.textContent('h1'))?.trim(), `Dates in ${label}`);
+      const lines = page.locator('ul.kwic li a');
+      assert.is(await lines.count(), count, 'as many lines as the table counts');
+      const mention = (await lines.first().getAttribute('href'))!;
+      await Promise.all([page.waitForURL(`**${mention}`), lines.first().click()]);
+      assert.is(await page.locator(`[id="${mention.split('#')[1]}"]`).getAttribute('data-type'), 'date');
+      assert.equal(errors, []);
+    },
+    { javaScriptEnabled: false },
+  );
+});
+
+Lists("the home page's first screen needs nothing but its HTML and its stylesheet", async () => {
+  const shot = async (only: boolean): Promise<{ png: Buffer; requested: string[] }> => {
+    const { server, browser } = await setup();
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme: 'light', reducedMotion: 'reduce' });
+    const requested: string[] = [];
+    try {
+      const page = await context.newPage();
+      await page.route('**/*', (route) => {
+        const type = route.request().resourceType();
+        requested.push(`${type} ${new URL(route.request().url()).pathname}`);
+        return only && type !== 'document' && type !== 'stylesheet' ? route.abort() : route.continue();
+      });
+      await page.goto(server.url('/'), { waitUntil: 'load' });
+      return { png: await page.screenshot({ type: 'png' }), requested };
+    } finally {
+      await context.close();
+    }
+  };
+  const bare = await shot(true);
+  const full = await shot(false);
+  assert.ok(bare.requested.includes('stylesheet /assets/gloss.css'), bare.requested.join(', '));
+  assert.equal(full.requested.filter((r) => !/^(document \/|stylesheet \/assets\/gloss\.css|script \/assets\/gloss\.js)$/.test(r)), [], 'the page asks for nothing else');
+  assert.ok(bare.png.equals(full.png), 'the first screen looks the same without the script');
+});
+
+Lists.run();
+
+// ---------------------------------------------------------------------------------------------
+
 const Console = suite('browser: a clean console on every kind of page');
 
 const KINDS: Array<[string, string]> = [
   ['home', '/'],
   ['article', ALLIANCE],
+  ['articles index', '/articles/by/title/'],
   ['entity', '/entities/vladivostok/'],
   ['entities index', '/entities/'],
+  ['entity type list', '/entities/type/place/by/name/'],
   ['claims index', '/claims/'],
+  ['propositions', '/claims/propositions/'],
+  ['timeline', '/timeline/'],
   ['claim cluster', 'a cluster'],
   ['outlets index', '/outlets/'],
   ['outlet', '/outlets/the-irish-times/'],
@@ -445,8 +594,6 @@ for (const [kind, where] of KINDS) {
         await page.locator('.toggle[data-toggle="claim"]').uncheck();
         await page.locator('#show-low').check();
       }
-      const sortable = page.locator('table.sortable th button').first();
-      if (await sortable.count()) await sortable.click();
       await page.waitForLoadState('networkidle');
       assert.equal(errors, [], `${path}:\n${errors.join('\n')}`);
     });
@@ -468,10 +615,10 @@ function pngSize(file: string): { width: number; height: number } {
 
 Screens.after(teardown);
 
-Screens('the home, an article and an entity page are saved at 1200×900 in the light scheme', async () => {
+Screens('the home, an article, an entity page and the timeline are saved at 1200×900 in the light scheme', async () => {
   const dir = join(ROOT, 'docs', 'screenshots');
   mkdirSync(dir, { recursive: true });
-  for (const [name, path] of [['home', '/'], ['article', ALLIANCE], ['entity', '/entities/vladivostok/']] as const) {
+  for (const [name, path] of [['home', '/'], ['article', ALLIANCE], ['entity', '/entities/vladivostok/'], ['timeline', '/timeline/']] as const) {
     await on(path, async ({ page }) => {
       if (name === 'article') {
         await page.locator('.article-body a.m.t-person').first().focus();

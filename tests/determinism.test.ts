@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { build } from '../src/build.ts';
-import { ROOT, runBuild, tempDir } from './helpers.ts';
+import { ROOT, builtArticleIds, copyProjectData, runBuild, tempDir } from './helpers.ts';
 import { filesUnder } from './server.ts';
 
 /** A copy of the project's articles and data in a fresh folder, and where its site goes. */
 function inputCopy(): { dir: string; seeds: string; data: string; out: string } {
   const dir = tempDir('gloss-determinism-');
   cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
-  cpSync(join(ROOT, '_data'), join(dir, '_data'), { recursive: true });
+  copyProjectData(join(dir, '_data'));
   return { dir, seeds: join(dir, 'seeds'), data: join(dir, '_data'), out: join(dir, 'site', '_site') };
 }
 
@@ -115,7 +115,7 @@ Failed('leaves the previous site byte for byte, its input untouched, and no temp
   // A broken curation file in a copy of _data: the pipeline gets as far as annotating before it stops.
   const data = join(first.dir, '_data-broken');
   cpSync(first.data, data, { recursive: true });
-  const articleId = readdirSync(join(first.out, 'articles')).filter((name) => name !== 'index.html').sort()[0]!;
+  const articleId = builtArticleIds(first.out)[0]!;
   mkdirSync(join(data, 'curation'), { recursive: true });
   writeFileSync(join(data, 'curation', `${articleId}.json`), JSON.stringify({ mentions: [{ id: 'bad', action: 'add', type: 'person', entity: 'nobody-at-all', selector: { exact: 'the' } }] }));
   const inputs = [snapshot(first.seeds), snapshot(data)];

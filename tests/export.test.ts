@@ -15,6 +15,7 @@ import { annotationCollection, annotationCollectionPieces } from '../src/export/
 import { writeDatasetInBackground } from '../src/export/background.ts';
 import { toCsv } from '../src/export/csv.ts';
 import { datasetAbout } from '../src/export/about.ts';
+import { buildDatabase } from '../src/export/database.ts';
 import { DatasetExportError, NEUTRALISED_COLUMNS, datasetFiles, writeDataset } from '../src/export/index.ts';
 import { runPipeline } from '../src/pipeline.ts';
 import type { AnnotationDocument, Claim, Corpus, Mention } from '../src/types.ts';
@@ -204,8 +205,9 @@ Files('copies the JSON Schemas and the W3C context byte for byte, and writes the
 
 const Csv = suite('writeDataset: CSV');
 
+// Issue 13 added section and duplicate_of at the end of articles.csv, after the columns of issue 6.
 const ISSUE_6_HEADERS: { [path: string]: string[] } = {
-  'articles.csv': ['id', 'title', 'outlet', 'author', 'published', 'source_file', 'sha256', 'word_count', 'mentions', 'claims'],
+  'articles.csv': ['id', 'title', 'outlet', 'author', 'published', 'source_file', 'sha256', 'word_count', 'mentions', 'claims', 'section', 'duplicate_of'],
   'entities.csv': ['id', 'type', 'label', 'wikidata', 'description', 'mentions', 'articles'],
   'mentions.csv': ['id', 'article_id', 'entity_id', 'type', 'form', 'refers_to', 'start', 'end', 'exact', 'prefix', 'suffix', 'method', 'confidence', 'value', 'wikidata'],
   'claims.csv': ['id', 'article_id', 'start', 'end', 'exact', 'source', 'source_entity_id', 'cue', 'quote', 'polarity', 'hedged', 'cluster_id', 'method', 'confidence'],
@@ -972,6 +974,22 @@ Sqlite('searches the article texts in full (FTS4, external content on sources, a
 Sqlite('lists every name of an entity in aliases', () => {
   const names = query("SELECT alias, kind FROM aliases WHERE entity_id = 'kim-jong-un' ORDER BY alias").map((r) => `${String(r['alias'])}:${String(r['kind'])}`);
   assert.ok(names.includes('Kim Jong-un:label') && names.includes('Kim Jong Un:alias'), names.join(', '));
+});
+
+Sqlite('holds copies whose first, in path order, sorts after them by id (duplicate_of is a key into articles)', async () => {
+  // b.txt copies a.txt, whose sidecar gives it an id that sorts after b's.
+  const text = 'Dockers walk out\n\nDockers in Gdansk walked out on Tuesday.\n';
+  const input = fixtureInput({ 'a.txt': text, 'a.meta.json': '{ "id": "zz-first" }', 'b.txt': text });
+  const built = await runPipeline({ root: input.dir, workers: 1 });
+  assert.ok(built.corpus, JSON.stringify(built.problems));
+  assert.equal(built.corpus!.documents.map((d) => [d.article.id, d.article.duplicateOf]).sort(), [['b', 'zz-first'], ['zz-first', null]]);
+  const copy = await buildDatabase(built.corpus!);
+  try {
+    assert.equal(copy.exec('SELECT id, duplicate_of FROM articles ORDER BY id')[0]!.values, [['b', 'zz-first'], ['zz-first', null]]);
+    assert.equal(copy.exec("PRAGMA foreign_key_list('articles')")[0]!.values.map((r) => `${String(r[3])}→${String(r[2])}.${String(r[4])}`), ['duplicate_of→articles.id']);
+  } finally {
+    copy.close();
+  }
 });
 
 Sqlite.after(() => db.close());

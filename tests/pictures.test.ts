@@ -34,7 +34,7 @@ function article(id: string, paragraphs: string[][]): AnnotationDocument {
     text += '\n\n';
   }
   return {
-    article: { id, sourceFile: `${id}.txt`, sha256: '0'.repeat(64), text, title: id, standfirst: null, byline: null, author: null, outlet: null, published: null, url: null, language: 'en', blocks, setAside: [], wordCount: 0 },
+    article: { id, sourceFile: `${id}.txt`, sha256: '0'.repeat(64), text, title: id, standfirst: null, byline: null, author: null, outlet: null, section: null, published: null, url: null, language: 'en', blocks, setAside: [], wordCount: 0, duplicateOf: null },
     mentions,
     claims: [],
   };
@@ -128,6 +128,19 @@ Pictures('set every coordinate inside the viewBox, with room for each label meas
       const [left, right] = m[3] === 'start' ? [tx, tx + width] : m[3] === 'end' ? [tx - width, tx] : [tx - width / 2, tx + width / 2];
       assert.ok(left >= x && right <= x + w && Number(m[2]) - 11 >= y && Number(m[2]) <= y + h, `${m[4]} at ${left}–${right} in ${x}–${x + w}`);
     }
+  }
+});
+
+Pictures('link an entity only when it has a page: a name found in a single article is drawn and listed without a link', () => {
+  // Epsilon, which the recogniser found in article one alone, shares two of its four paragraphs with Alpha.
+  const epsilon: Entity = { id: 'epsilon', type: 'place', label: 'Epsilon', aliases: [], adjectivals: [], description: '', generated: true };
+  const site = siteData({ ...corpusOf([article('one', [['Alpha', 'Epsilon'], ['Alpha', 'Epsilon'], ['Beta'], ['Gamma']]), article('two', [['Alpha'], ['Beta']])]), entities: [...ENTITIES, epsilon] });
+  assert.not.ok(site.pagedEntityIds.has('epsilon'), 'Epsilon has no page');
+  for (const svg of [networkChart(site).value, egoNetwork(site, 'alpha').value]) {
+    assert.match(svg, /<g><circle class="t-place" [^>]*\/><text [^>]*>Epsilon<\/text><\/g>/, 'its node is drawn, unlinked');
+    assert.match(svg, /<a href="\/entities\/alpha\/"><circle /, "Alpha's node links its page");
+    assert.match(svg, /<td>Epsilon<\/td>/, 'its table cell is text');
+    assert.not.match(svg, /\/entities\/epsilon\//);
   }
 });
 

@@ -8,79 +8,12 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ROOT, fixtureInput, runBuild, tempDir } from './helpers.ts';
+import { ROOT, builtArticleIds, fixtureInput, runBuild, tempDir } from './helpers.ts';
+import { ORIGIN, URL_ATTRIBUTES, brokenLinks, decodeEntities, fileOf, listing, pathOf, scripts, startTags } from './pages.ts';
 import { buildSiteOnce, contentType, filesUnder, serveSite } from './server.ts';
 
-// ---------------------------------------------------------------------------------------------
-// Reading built pages
-
-/** Decodes the character references the renderer writes into text and attribute values. */
-function decodeEntities(value: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (all, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : all;
-    }
-    return named[ref.toLowerCase()] ?? all;
-  });
-}
-
-interface Tag {
-  name: string;
-  attrs: Map<string, string>;
-  /** The tag as written, for messages. */
-  source: string;
-}
-
-/** Start tags of an HTML document, outside comments and the content of script and style elements. */
-function startTags(html: string): Tag[] {
-  const tags: Tag[] = [];
-  const stripped = html.replace(/<!--[\s\S]*?-->/g, '').replace(/(<(script|style)\b[^>]*>)[\s\S]*?(<\/\2\s*>)/gi, '$1$3');
-  const tagRe = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-  for (const match of stripped.matchAll(tagRe)) {
-    const attrs = new Map<string, string>();
-    const attrRe = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-    for (const a of (match[2] ?? '').matchAll(attrRe)) attrs.set(a[1]!.toLowerCase(), decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
-    tags.push({ name: match[1]!.toLowerCase(), attrs, source: match[0] });
-  }
-  return tags;
-}
-
-/** Script elements with their attributes and content. */
-function scripts(html: string): Array<{ attrs: Map<string, string>; content: string }> {
-  const out: Array<{ attrs: Map<string, string>; content: string }> = [];
-  for (const m of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
-    const tag = startTags(`<script${m[1]}>`)[0];
-    out.push({ attrs: tag?.attrs ?? new Map(), content: m[2] ?? '' });
-  }
-  return out;
-}
-
-/** The site path of an HTML file: articles/x/index.html → /articles/x/. */
-function pathOf(file: string): string {
-  return '/' + file.replace(/(^|\/)index\.html$/, '$1');
-}
-
-/** The built file a site path names, or null. */
-function fileOf(site: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  const candidates = decoded.endsWith('/') ? [join(site, decoded, 'index.html')] : [join(site, decoded), join(site, decoded, 'index.html')];
-  for (const c of candidates) if (existsSync(c) && statSync(c).isFile()) return c;
-  return null;
-}
-
-const ORIGIN = 'http://gloss.invalid';
 /** Temporary folders this file made, removed after the last suite. */
 const scratch: string[] = [];
-/** Attributes that load or lead to another resource. */
-const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'poster', 'data', 'cite', 'background', 'manifest', 'xlink:href'];
-
 interface Site {
   root: string;
   /** HTML files, relative to root. */
@@ -112,7 +45,14 @@ async function pageKinds(): Promise<Record<string, string>> {
     article: first('articles'),
     entity: '/entities/vladivostok/',
     entities: '/entities/',
+    'entity type list': '/entities/type/place/',
+    'entity type list by name': '/entities/type/place/by/name/',
+    articles: '/articles/',
+    'articles by title': '/articles/by/title/',
     claims: '/claims/',
+    propositions: '/claims/propositions/',
+    timeline: '/timeline/',
+    'timeline period': first('timeline'),
     cluster: first('claims'),
     outlets: '/outlets/',
     outlet: first('outlets'),
@@ -156,12 +96,6 @@ function vnu(files: string[]): Promise<VnuMessage[]> {
   });
 }
 
-/** A short report of problems: the first lines, and how many more. */
-function listing(problems: string[], max = 25): string {
-  const unique = [...new Set(problems)];
-  return unique.slice(0, max).join('\n') + (unique.length > max ? `\n…and ${unique.length - max} more` : '');
-}
-
 Valid('every page of each kind exists, the dataset page included', async () => {
   const { root } = await site();
   for (const [kind, path] of Object.entries(await pageKinds())) assert.ok(fileOf(root, path), `no ${kind} page at ${path}`);
@@ -181,43 +115,6 @@ Valid.run();
 // ---------------------------------------------------------------------------------------------
 
 const Links = suite('site: internal links');
-
-/** Broken internal links of a built site, each with the pages it is on, and how many links were followed. */
-function brokenLinks(root: string, pages: string[], html: Map<string, string>): { broken: Map<string, string[]>; checked: number } {
-  const idsCache = new Map<string, Set<string>>();
-  const idsOf = (file: string): Set<string> => {
-    let ids = idsCache.get(file);
-    if (!ids) {
-      const text = html.get(file.slice(root.length + 1)) ?? readFileSync(file, 'utf8');
-      ids = new Set(startTags(text).flatMap((t) => [t.attrs.get('id'), t.name === 'a' ? t.attrs.get('name') : undefined]).filter((x): x is string => x !== undefined));
-      idsCache.set(file, ids);
-    }
-    return ids;
-  };
-  const broken = new Map<string, string[]>();
-  const report = (what: string, page: string): void => void broken.set(what, [...(broken.get(what) ?? []), pathOf(page)]);
-  let checked = 0;
-  for (const page of pages) {
-    const base = ORIGIN + pathOf(page);
-    for (const tag of startTags(html.get(page) ?? '')) {
-      for (const attr of URL_ATTRIBUTES) {
-        const value = tag.attrs.get(attr);
-        if (value === undefined || /^(data|mailto|tel|javascript):/i.test(value.trim())) continue;
-        const url = new URL(value.trim(), base);
-        if (url.origin !== ORIGIN) continue;
-        checked++;
-        const target = fileOf(root, url.pathname);
-        if (!target) {
-          report(`<${tag.name} ${attr}="${value}"> leads to no file`, page);
-          continue;
-        }
-        const fragment = decodeURIComponent(url.hash.slice(1));
-        if (fragment && !fragment.startsWith(':~:') && target.endsWith('.html') && !idsOf(target).has(fragment)) report(`<${tag.name} ${attr}="${value}">: no id "${fragment}" there`, page);
-      }
-    }
-  }
-  return { broken, checked };
-}
 
 Links('every internal href and src leads to a built file, and every #fragment to an id there', async () => {
   const { root, pages, html } = await site();
@@ -440,6 +337,11 @@ const Escaping = suite('site: article text is escaped');
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '"><img src=x onerror=alert(1)>';
 
+/** The article pages of a built site. */
+function articlePages(out: string): string[] {
+  return builtArticleIds(out).map((id) => join(out, 'articles', id, 'index.html'));
+}
+
 let fixture: Promise<{ site: string; status: number; output: string }> | null = null;
 /** A fixture corpus whose titles, bodies and metadata try to inject markup. */
 function hostileSite(): Promise<{ site: string; status: number; output: string }> {
@@ -461,7 +363,7 @@ function hostileSite(): Promise<{ site: string; status: number; output: string }
 Escaping('a fixture whose title, body and metadata hold <script> and an onerror <img> builds', async () => {
   const { site: out, status, output } = await hostileSite();
   assert.is(status, 0, output);
-  assert.is(readdirSync(join(out, 'articles')).filter((name) => name !== 'index.html').length, 2, 'both fixture articles have pages');
+  assert.is(articlePages(out).length, 2, 'both fixture articles have pages');
 });
 
 Escaping('no page of that site has a script other than ours, nor any <img>', async () => {
@@ -490,7 +392,7 @@ Escaping('no page of that site has a script other than ours, nor any <img>', asy
 Escaping('the article page shows the hostile title and body as text', async () => {
   const { site: out, status, output } = await hostileSite();
   assert.is(status, 0, output);
-  const pages = readdirSync(join(out, 'articles')).filter((name) => name !== 'index.html').map((id) => readFileSync(join(out, 'articles', id, 'index.html'), 'utf8'));
+  const pages = articlePages(out).map((file) => readFileSync(file, 'utf8'));
   const strike = pages.find((p) => p.includes('Harbour strike'));
   assert.ok(strike, 'the .txt fixture has a page');
   const h1 = /<h1>([\s\S]*?)<\/h1>/.exec(strike!)?.[1] ?? '';

@@ -17,7 +17,7 @@ export type Row = Record<string, Cell>;
  * from the source text, and `text[start:end] == exact` must hold for every row. Ids, dates, hashes,
  * numbers and the fixed vocabularies (type, form, polarity, method) cannot begin with a trigger.
  */
-export const NEUTRALISED_COLUMNS: readonly string[] = ['title', 'outlet', 'author', 'source_file', 'label', 'description', 'source', 'cue'];
+export const NEUTRALISED_COLUMNS: readonly string[] = ['title', 'outlet', 'author', 'source_file', 'section', 'label', 'description', 'source', 'cue'];
 
 const FORMULA_START = /^[=+\-@\t\r\0']/;
 

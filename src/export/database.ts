@@ -116,6 +116,9 @@ export async function buildDatabase(corpus: Corpus): Promise<Database> {
   try {
     db.run('PRAGMA foreign_keys = ON');
     db.run('BEGIN');
+    // Keys are checked at COMMIT, not row by row: a copy's duplicate_of names the first of its
+    // copies in path order, which may sort after it by id and so go in later.
+    db.run('PRAGMA defer_foreign_keys = ON');
     const rows: Record<(typeof TABLES)[number], Row[]> = {
       'articles.csv': articleRows(corpus),
       'entities.csv': entityRows(corpus),

@@ -33,6 +33,7 @@ function newsArticle({ article, mentions }: AnnotationDocument): Json {
     ...(article.outlet ? { publisher: { '@type': 'Organization', name: article.outlet } } : {}),
     ...(article.published ? { datePublished: article.published } : {}),
     ...(article.url ? { url: article.url } : {}),
+    ...(article.section ? { articleSection: article.section } : {}),
     inLanguage: article.language,
     wordCount: article.wordCount,
     encoding: { '@type': 'MediaObject', contentUrl: to.source(article.id), encodingFormat: 'text/plain; charset=utf-8' },

@@ -57,6 +57,8 @@ export function articleRows(corpus: Corpus): Row[] {
     word_count: article.wordCount,
     mentions: mentions.length,
     claims: claims.length,
+    section: article.section,
+    duplicate_of: article.duplicateOf,
   }));
 }
 

@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { error, positionAt, warning } from '../problems.ts';
 import { OffsetMap } from '../text/offsets.ts';
 import { check } from '../validate/schemas.ts';
 import type { Article, ArticleMeta, ContentProblem } from '../types.ts';
 import { decodeArticle, decodeUtf8, tooBig } from './decode.ts';
+import { SIDECAR, listSeeds } from './files.ts';
+import { idFromPath, sectionOf } from './ids.ts';
 import { countWords, structure } from './structure.ts';
 import { withoutLinks } from '../text/links.ts';
 
-/** Article file extensions ingest reads. */
-export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
-const SIDECAR = '.meta.json';
+export { ARTICLE_EXTENSIONS } from './files.ts';
+export { idFromPath, sectionOf, slugify } from './ids.ts';
 
 /** The articles of a folder, and every problem found in it. */
 export interface IngestResult {
@@ -58,16 +59,6 @@ function unexpectedTokenIndex(text: string): number {
   return lo;
 }
 
-/** A readable URL slug of a title: lower-case ASCII words joined by hyphens, at most 60 characters. */
-export function slugify(title: string): string {
-  const ascii = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  const slug = ascii.replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  if (slug.length <= 60) return slug;
-  const cut = slug.slice(0, 61);
-  const lastHyphen = cut.lastIndexOf('-');
-  return (lastHyphen > 20 ? cut.slice(0, lastHyphen) : slug.slice(0, 60)).replace(/-+$/, '');
-}
-
 /** Splits YAML front matter off a Markdown file: `---` lines around it at the very top. */
 function frontMatter(text: string, file: string): { meta: unknown; bodyFrom: number } | { problem: ContentProblem } | null {
   const open = /^---[ \t]*\r?\n/.exec(text);
@@ -96,18 +87,21 @@ function frontMatter(text: string, file: string): { meta: unknown; bodyFrom: num
   return { meta: meta ?? {}, bodyFrom: open[0].length + m.index + m[0].length };
 }
 
-function isInside(child: string, parent: string): boolean {
-  const rel = relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !rel.includes(`..${sep}`);
+/** The display path of the sidecar of an article file: `seeds/a/NAME.meta.json` for `seeds/a/NAME.txt`. */
+function sidecarOf(displayPath: string): string {
+  return displayPath.slice(0, displayPath.length - extname(displayPath).length) + SIDECAR;
 }
 
-/** Reads one article file and its metadata into an Article, or reports why it cannot. */
-export function ingestFile(path: string, displayPath: string, meta: ArticleMeta): { article: Article | null; problems: ContentProblem[] } {
+/**
+ * Reads one article file and its metadata into an Article, or reports why it cannot. `relative`
+ * is its path under `seeds/` (folders separated by `/`), which gives its id and section.
+ */
+export function ingestFile(path: string, displayPath: string, meta: ArticleMeta, relative = basename(path)): { article: Article | null; problems: ContentProblem[] } {
   // Refused by its size before it is read: Node cannot read a file over 2 GiB at all.
   const big = tooBig(statSync(path).size, displayPath);
   if (big) return { article: null, problems: [big] };
   const bytes = readFileSync(path);
-  const decoded = decodeArticle(bytes, displayPath);
+  const decoded = decodeArticle(bytes, displayPath, { encoding: meta.encoding, sidecar: sidecarOf(displayPath) });
   if (!decoded.ok) return { article: null, problems: [decoded.problem] };
   const text = decoded.text;
   const problems = [...decoded.warnings];
@@ -119,6 +113,11 @@ export function ingestFile(path: string, displayPath: string, meta: ArticleMeta)
     if (fm) {
       const found = check('article-meta.schema.json', fm.meta, displayPath).map((p) => ({ ...p, position: `front matter ${p.position}` }));
       if (found.length) return { article: null, problems: found };
+      const declared = (fm.meta as ArticleMeta).encoding;
+      if (declared && declared !== 'utf-8') {
+        const fix = `Gloss decodes the file before it reads the front matter, so move "encoding": "${declared}" to the sidecar ${sidecarOf(displayPath)}`;
+        return { article: null, problems: [error(displayPath, 'front matter at /encoding', `declares an encoding where it cannot be used; ${fix}`)] };
+      }
       fileMeta = { ...(fm.meta as ArticleMeta), ...meta };
       bodyFrom = fm.bodyFrom;
     }
@@ -133,10 +132,9 @@ export function ingestFile(path: string, displayPath: string, meta: ArticleMeta)
   const toPoints = <T extends { start: number; end: number }>(s: T): T => ({ ...s, start: map.toPoint(s.start), end: map.toPoint(s.end) });
   const blocks = parts.blocks.map((b) => ({ ...toPoints(b), hidden: b.hidden.map(toPoints) }));
   const visible = parts.blocks.map((b) => text.slice(b.start, b.end)).join('\n');
-  const id = fileMeta.id ?? (slugify(title) || slugify(basename(path, extname(path))) || `article-${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}`);
   const article: Article = {
-    id,
-    sourceFile: basename(path),
+    id: fileMeta.id ?? idFromPath(relative),
+    sourceFile: relative,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     text,
     title,
@@ -150,92 +148,66 @@ export function ingestFile(path: string, displayPath: string, meta: ArticleMeta)
     blocks,
     setAside: parts.setAside.map(toPoints),
     wordCount: countWords(withoutLinks(visible)),
+    section: sectionOf(relative),
+    duplicateOf: null,
   };
   return { article, problems };
 }
 
+/** Reads and checks a sidecar; its metadata, or the problems that keep it from being used. */
+function readSidecar(path: string, displayPath: string): { meta: ArticleMeta } | { problems: ContentProblem[] } {
+  const decoded = decodeUtf8(readFileSync(path), displayPath);
+  const parsed = decoded.ok ? parseJson(decoded.text, displayPath) : decoded;
+  if (!parsed.ok) return { problems: [parsed.problem] };
+  const found = check('article-meta.schema.json', parsed.value, displayPath);
+  return found.length ? { problems: found } : { meta: parsed.value as ArticleMeta };
+}
+
 /**
- * Reads every article of a folder (`.txt`, or `.md` with YAML front matter) with its optional
- * sidecar `NAME.meta.json`. Problems are collected for the whole folder, not just the first.
+ * Reads every article of a folder and of its folders (`.txt`, or `.md` with YAML front matter),
+ * each with its optional sidecar `NAME.meta.json` beside it. An article's id comes from its path
+ * (`business/001.txt` → `business-001`) unless its metadata sets one, and its top-level folder is
+ * its section. Two files with the same decoded text are both kept, the later one (in path order)
+ * marked `duplicateOf` the first and reported. Problems are collected for the whole folder.
  */
 export function ingest(dir: string, displayDir = 'seeds'): IngestResult {
-  const problems: ContentProblem[] = [];
+  const listing = listSeeds(dir, displayDir);
+  const problems: ContentProblem[] = [...listing.problems];
   const articles: Article[] = [];
-  const show = (name: string): string => `${displayDir}/${name}`;
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return { articles, problems: [error(displayDir, '', 'is not a readable folder; create it and put the articles in it')] };
-  }
-  const realDir = realpathSync(dir);
-  const stems = new Set<string>();
-  const files: string[] = [];
-  for (const name of names) {
-    const path = join(dir, name);
-    const stat = lstatSync(path);
-    if (stat.isSymbolicLink()) {
-      let target: string | null = null;
-      try {
-        target = realpathSync(path);
-      } catch {
-        target = null;
-      }
-      if (!target || !isInside(target, realDir)) {
-        problems.push(error(show(name), '', 'is a symbolic link to a file outside the seeds folder, which Gloss refuses to read; copy the file into seeds/ instead'));
-        continue;
-      }
-    } else if (stat.isDirectory()) {
-      problems.push(warning(show(name), '', `is a folder; Gloss reads only the files directly in ${displayDir}/, so move its articles up or the folder out`));
-      continue;
-    } else if (!stat.isFile()) continue;
-    if (name.startsWith('.')) {
-      // Nothing is dropped in silence: a hidden file is skipped with a word, as editors leave them about.
-      problems.push(warning(show(name), '', 'is a hidden file (its name starts with a dot), so Gloss skips it; rename it without the dot to include it'));
-      continue;
-    }
-    if (name.endsWith(SIDECAR)) continue;
-    const ext = extname(name).toLowerCase();
-    if (!ARTICLE_EXTENSIONS.includes(ext)) {
-      problems.push(error(show(name), '', `is not an article file (Gloss reads ${ARTICLE_EXTENSIONS.join(' and ')}); rename it or move it out of ${displayDir}/`));
-      continue;
-    }
-    stems.add(name.slice(0, -ext.length));
-    files.push(name);
-  }
-  for (const name of names.filter((n) => n.endsWith(SIDECAR) && !n.startsWith('.'))) {
-    const stem = name.slice(0, -SIDECAR.length);
-    if (!stems.has(stem)) problems.push(error(show(name), '', `is metadata for an article "${stem}.txt" or "${stem}.md" that does not exist; rename it to match its article or delete it`));
-  }
-
+  const show = (relative: string): string => `${displayDir}/${relative}`;
   const byId = new Map<string, string>();
-  for (const name of files) {
-    const stem = name.slice(0, -extname(name).length);
-    const sidecarName = stem + SIDECAR;
+  const byText = new Map<string, Article>();
+  for (const file of listing.files) {
     let meta: ArticleMeta = {};
-    if (names.includes(sidecarName)) {
-      const decoded = decodeUtf8(readFileSync(join(dir, sidecarName)), show(sidecarName));
-      const parsed = decoded.ok ? parseJson(decoded.text, show(sidecarName)) : decoded;
-      if (!parsed.ok) {
-        problems.push(parsed.problem);
+    if (file.sidecar) {
+      const read = readSidecar(join(dir, file.sidecar), show(file.sidecar));
+      if ('problems' in read) {
+        problems.push(...read.problems);
         continue;
       }
-      const found = check('article-meta.schema.json', parsed.value, show(sidecarName));
-      if (found.length) {
-        problems.push(...found);
-        continue;
-      }
-      meta = parsed.value as ArticleMeta;
+      meta = read.meta;
     }
-    const { article, problems: found } = ingestFile(join(dir, name), show(name), meta);
+    const { article, problems: found } = ingestFile(file.path, show(file.relative), meta, file.relative);
     problems.push(...found);
     if (!article) continue;
     const clash = byId.get(article.id);
     if (clash) {
-      problems.push(error(show(name), '', `would get the id "${article.id}", which ${displayDir}/${clash} already has; give one of them another "id" in its ${SIDECAR} sidecar or front matter`));
+      problems.push(
+        error(
+          show(file.relative),
+          '',
+          `would get the id "${article.id}", which ${show(clash)} already has (an id comes from the file's path unless its metadata sets one); ` +
+            `give one of them its own id in its sidecar, for example ${sidecarOf(show(file.relative))} with { "id": "${article.id}-2" }`,
+        ),
+      );
       continue;
     }
-    byId.set(article.id, name);
+    byId.set(article.id, file.relative);
+    const first = byText.get(article.text);
+    if (first) {
+      article.duplicateOf = first.id;
+      problems.push(warning(show(file.relative), '', `has the same text as ${show(first.sourceFile)}; both are built, and articles.csv marks this one duplicate_of "${first.id}"; delete one of the files if it is a copy by mistake`));
+    } else byText.set(article.text, article);
     articles.push(article);
   }
   articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -3,7 +3,7 @@ import type { AnnotationDocument, Block, Claim, EntityType, Mention } from '../t
 import { html, jsonForScript, trusted, type SafeHtml } from './html.ts';
 import { createRenderer, renderMarked, type MarkSpec } from './marks.ts';
 import { proposition } from './proposition.ts';
-import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, outletId, type SiteData } from './site.ts';
+import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, entityHref, outletId, sectionSearch, type SiteData } from './site.ts';
 
 const md = createRenderer();
 
@@ -18,14 +18,15 @@ export function claimBadge(claim: Claim): string {
 function mentionMark(m: Mention, site: SiteData, start: number, end: number): MarkSpec {
   const entity = m.entityId ? site.entityById.get(m.entityId) : undefined;
   const classes = ['m', `t-${m.type}`, m.form === 'adjectival' ? 'adj' : '', m.confidence < LOW_CONFIDENCE ? 'low' : ''].filter(Boolean).join(' ');
-  const label = entity ? `${TYPE_NAMES[m.type]}: ${entity.label}${m.form === 'adjectival' ? ' (adjectival)' : ''}${m.refersTo ? `, standing for ${site.entityById.get(m.refersTo)?.label ?? m.refersTo}` : ''}` : `${TYPE_NAMES[m.type]}${m.value ? `: ${m.value}` : ''}`;
+  // A name found in this article alone has no page (see hasOwnPage): its mark is not a link.
+  const href = entity ? entityHref(site, entity.id) : null;
+  const label = entity ? `${TYPE_NAMES[m.type]}: ${entity.label}${m.form === 'adjectival' ? ' (adjectival)' : ''}${m.refersTo ? `, standing for ${site.entityById.get(m.refersTo)?.label ?? m.refersTo}` : ''}${href ? '' : ', named only in this article'}` : `${TYPE_NAMES[m.type]}${m.value ? `: ${m.value}` : ''}`;
   const attrs: Array<[string, string]> = [['id', m.id], ['class', classes], ['data-type', m.type], ['title', label]];
-  if (entity) {
-    attrs.unshift(['href', `/entities/${entity.id}/`]);
-    attrs.push(['data-entity', entity.id]);
-  } else attrs.push(['tabindex', '0']);
+  if (href) attrs.unshift(['href', href]);
+  else attrs.push(['tabindex', '0']);
+  if (entity) attrs.push(['data-entity', entity.id]);
   if (m.value) attrs.push(['data-value', m.value]);
-  return { start, end, tag: entity ? 'a' : 'span', attrs };
+  return { start, end, tag: href ? 'a' : 'span', attrs };
 }
 
 function claimMark(c: Claim, start: number, end: number, first: boolean, last: boolean): MarkSpec {
@@ -104,7 +105,7 @@ export function articlePage(doc: AnnotationDocument, site: SiteData): SafeHtml {
     entitiesHere.map((id) => {
       const e = site.entityById.get(id)!;
       const s = site.statsById.get(id);
-      return [id, { label: e.label, type: TYPE_NAMES[e.type], description: e.description, wikidata: e.wikidata ?? null, mentions: s?.mentions ?? 0, articles: s?.articles ?? 0, generated: e.generated === true }];
+      return [id, { label: e.label, type: TYPE_NAMES[e.type], description: e.description, wikidata: e.wikidata ?? null, mentions: s?.mentions ?? 0, articles: s?.articles ?? 0, generated: e.generated === true, page: entityHref(site, id) !== null }];
     }),
   );
   return html`<div class="article-layout">
@@ -113,7 +114,8 @@ export function articlePage(doc: AnnotationDocument, site: SiteData): SafeHtml {
 ${head.map((b) => blockHtml(doc, b, site, map))}
 <p class="meta">
 <span data-pagefind-filter="outlet"><a href="/outlets/${outletId(article.outlet)}/">${article.outlet ?? UNKNOWN}</a></span>
-· <span>Published ${article.published ? html`<time datetime="${article.published}">${article.published}</time>` : UNKNOWN}</span>
+${article.section !== null ? html`· <span>Section <a href="${sectionSearch(article.section)}" data-pagefind-filter="section">${article.section}</a></span>
+` : ''}· <span>Published ${article.published ? html`<time datetime="${article.published}">${article.published}</time>` : UNKNOWN}</span>
 · <span>By ${article.author ?? UNKNOWN}</span>
 · <span>${article.wordCount} words</span>
 </p>

@@ -1,5 +1,7 @@
 import { runPipeline } from '../pipeline.ts';
 import { ContentError } from '../problems.ts';
+import type { PageFrame } from './layout.ts';
+import { listRoutes } from './routes.ts';
 import { siteData, type SiteData } from './site.ts';
 
 let current: SiteData | null = null;
@@ -24,6 +26,8 @@ export function getSite(): SiteData {
 export interface PageHead {
   title: string;
   description?: string;
+  /** Which navigation entry is current, when the template serves several. */
+  section?: PageFrame['section'];
 }
 
 /** Runs the pipeline when Eleventy runs without the build (for example `npx @11ty/eleventy`). */
@@ -35,13 +39,17 @@ async function loadSite(): Promise<SiteData> {
   return current;
 }
 
-/** The ids each paginated template walks: small arrays, so Eleventy's data cascade stays light. */
-export function pageIds(site: SiteData): Record<'articles' | 'entities' | 'clusters' | 'outlets', string[]> {
+/**
+ * The ids each paginated template walks: small arrays, so Eleventy's data cascade stays light.
+ * `lists` holds the address of every page of a list (see `listRoutes`).
+ */
+export function pageIds(site: SiteData): Record<'articles' | 'entities' | 'clusters' | 'outlets' | 'lists', string[]> {
   return {
     articles: site.documents.map((d) => d.article.id),
-    entities: site.entities.map((s) => s.entity.id),
+    entities: site.entities.filter((s) => site.pagedEntityIds.has(s.entity.id)).map((s) => s.entity.id),
     clusters: site.clusters.map((k) => k.id),
     outlets: site.outlets.map((o) => o.id),
+    lists: [...listRoutes(site).keys()],
   };
 }
 

@@ -12,7 +12,7 @@ export interface PageFrame {
   /** One line for search engines and link previews. */
   description?: string;
   /** Which navigation entry is current. */
-  section?: 'home' | 'articles' | 'entities' | 'claims' | 'outlets' | 'data' | 'methodology' | 'search';
+  section?: 'home' | 'articles' | 'entities' | 'claims' | 'timeline' | 'outlets' | 'data' | 'methodology' | 'search';
   /** Extra elements for the head (JSON-LD). */
   head?: SafeHtml;
   /** Scripts beyond gloss.js. */
@@ -22,8 +22,10 @@ export interface PageFrame {
 
 const NAV: Array<[PageFrame['section'], string, string]> = [
   ['home', '/', 'Home'],
+  ['articles', '/articles/', 'Articles'],
   ['entities', '/entities/', 'Entities'],
   ['claims', '/claims/', 'Claims'],
+  ['timeline', '/timeline/', 'Timeline'],
   ['outlets', '/outlets/', 'Outlets'],
   ['data', '/data/', 'Data'],
   ['methodology', '/methodology/', 'Methodology'],

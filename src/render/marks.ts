@@ -4,7 +4,7 @@ import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type StateCore, type
 export interface MarkSpec {
   start: number;
   end: number;
-  /** Element name: `a` for entity mentions (they link to the entity page), `span` for claims. */
+  /** Element name: `a` for a mention whose entity has a page (it links there), `span` for other mentions and claims. */
   tag: 'a' | 'span';
   /** Attributes, values as plain text (escaped on output). */
   attrs: Array<[string, string]>;

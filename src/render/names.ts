@@ -1,4 +1,4 @@
-import type { SiteData } from './site.ts';
+import { entityHref, type SiteData } from './site.ts';
 
 /**
  * The entity names search knows: for each entity the corpus mentions, its label, its aliases and
@@ -41,9 +41,11 @@ export function bucketOf(word: string): string {
 /**
  * One file's content: `entities` as `[id, label, type, articles, mentions]`, and `names` as
  * `[normalised, index into entities, as written]`, the written form left out when it is the label.
+ * An entity without a page of its own (a name found in a single article, see hasOwnPage) has a
+ * sixth item, where it leads instead: its first mention in that article.
  */
 export interface NameFile {
-  entities: Array<[string, string, string, number, number]>;
+  entities: Array<[string, string, string, number, number] | [string, string, string, number, number, string]>;
   names: Array<[string, number] | [string, number, string]>;
 }
 
@@ -65,6 +67,12 @@ export function nameFiles(site: SiteData): Map<string, NameFile> {
       set.add(m.exact.replace(/\s+/g, ' '));
     }
   }
+  /** Where an entity without a page leads: its first mention, in the one article that names it. */
+  const elsewhere = (id: string): string => {
+    const [articleId, mentions] = [...site.mentionsByEntity.get(id)!][0]!;
+    const first = mentions.reduce((a, b) => (b.start < a.start ? b : a));
+    return `/articles/${articleId}/#${first.id}`;
+  };
   const ranked = [...site.entities].sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0));
   for (const { entity, articles, mentions } of ranked) {
     const written = [entity.label, ...entity.aliases, ...entity.adjectivals, ...[...(spellings.get(entity.id) ?? [])].sort()];
@@ -80,7 +88,7 @@ export function nameFiles(site: SiteData): Map<string, NameFile> {
         let i = index.get(bucket);
         if (i === undefined) {
           i = file.entities.length;
-          file.entities.push([entity.id, entity.label, entity.type, articles, mentions]);
+          file.entities.push(entityHref(site, entity.id) ? [entity.id, entity.label, entity.type, articles, mentions] : [entity.id, entity.label, entity.type, articles, mentions, elsewhere(entity.id)]);
           index.set(bucket, i);
         }
         file.names.push(w === entity.label ? [normal, i] : [normal, i, w]);

@@ -1,7 +1,7 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
 import { cooccurrence, MIN_SHARED, type Association } from './cooccurrence.ts';
 import { html, type SafeHtml } from './html.ts';
-import { TYPE_NAMES, type EntityStats, type SiteData } from './site.ts';
+import { TYPE_NAMES, entityHref, type EntityStats, type SiteData } from './site.ts';
 
 /**
  * The co-occurrence networks: the corpus's on the home page, and each entity's own (its ego
@@ -120,10 +120,19 @@ function place(nodes: Node[], cx: number): Placed[] {
   return nodes.map((d) => placed.get(d)!);
 }
 
-/** A node: its circle and label, linking the entity's page. */
-function drawNode({ node, anchor, lx, ly }: Placed, ego = false): SafeHtml {
+/** A node: its circle and label, linking the entity's page when it has one (see hasOwnPage). */
+function drawNode(site: SiteData, { node, anchor, lx, ly }: Placed, ego = false): SafeHtml {
   const e = node.stats.entity;
-  return html`<a href="/entities/${e.id}/"><circle class="t-${e.type}${ego ? ' ego' : ''}" cx="${n(node.x)}" cy="${n(node.y)}" r="${n(node.r)}"/><text x="${n(lx)}" y="${n(ly)}" text-anchor="${anchor}">${e.label}</text></a>`;
+  const shape = html`<circle class="t-${e.type}${ego ? ' ego' : ''}" cx="${n(node.x)}" cy="${n(node.y)}" r="${n(node.r)}"/><text x="${n(lx)}" y="${n(ly)}" text-anchor="${anchor}">${e.label}</text>`;
+  const href = entityHref(site, e.id);
+  return href ? html`<a href="${href}">${shape}</a>` : html`<g>${shape}</g>`;
+}
+
+/** An entity's label in a table, linking its page when it has one. */
+function cell(site: SiteData, id: string): SafeHtml {
+  const label = site.entityById.get(id)?.label ?? id;
+  const href = entityHref(site, id);
+  return href ? html`<a href="${href}">${label}</a>` : html`${label}`;
 }
 
 function drawEdge(p: Node, q: Node, a: Association, faint = false): SafeHtml {
@@ -136,10 +145,9 @@ function pmi(a: Association): string {
 
 /** The table beside a network: every edge with its shared paragraphs and PMI. */
 function edgeTable(site: SiteData, edges: Array<{ a: string; b: string; association: Association }>, summary: string): SafeHtml {
-  const label = (id: string): string => site.entityById.get(id)?.label ?? id;
   return html`<details><summary>${summary}</summary>
 <table><thead><tr><th scope="col">Entity</th><th scope="col">Entity</th><th scope="col">Shared paragraphs</th><th scope="col">PMI (bits)</th></tr></thead>
-<tbody>${edges.map((e) => html`<tr><td><a href="/entities/${e.a}/">${label(e.a)}</a></td><td><a href="/entities/${e.b}/">${label(e.b)}</a></td><td class="num">${e.association.shared}</td><td class="num">${pmi(e.association)}</td></tr>`)}</tbody></table></details>`;
+<tbody>${edges.map((e) => html`<tr><td>${cell(site, e.a)}</td><td>${cell(site, e.b)}</td><td class="num">${e.association.shared}</td><td class="num">${pmi(e.association)}</td></tr>`)}</tbody></table></details>`;
 }
 
 /** The strongest edges among the most mentioned entities, and the entities they join. */
@@ -196,7 +204,7 @@ export function networkChart(site: SiteData, candidates = 40, maxEdges = 45, max
 <title id="net-title">Entities that appear together more often than chance</title>
 <desc id="net-desc">${stats.length} of the most mentioned entities; a line joins two that share ${MIN_SHARED} or more paragraphs, more often than chance alone would give, thicker for a stronger association. The table below lists the same pairs.</desc>
 <g class="edges">${edges.map((e) => drawEdge(byId.get(e.a)!, byId.get(e.b)!, e.association))}</g>
-<g class="nodes">${placed.map((p) => drawNode(p))}</g>
+<g class="nodes">${placed.map((p) => drawNode(site, p))}</g>
 </svg>
 ${edgeTable(site, edges, 'Table of the network')}
 <figcaption>Entities named in the same paragraphs more often than chance: pointwise mutual information over paragraphs, at least ${MIN_SHARED} shared.</figcaption>
@@ -235,13 +243,13 @@ export function egoNetwork(site: SiteData, entityId: string, limit = 10): SafeHt
 <title id="${titleId}">Entities most associated with ${label}</title>
 <desc id="${descId}">${label} in the middle and the ${others.length} entities that share paragraphs with it most often beyond chance, stronger ones nearer; the table below lists them.</desc>
 <g class="edges">${between.map((e) => drawEdge(byId.get(e.a)!, byId.get(e.b)!, e.association, true))}${others.map((o, i) => drawEdge(ego, o, around[i]!))}</g>
-<g class="nodes">${placed.map((p, i) => drawNode(p, i === 0))}</g>
+<g class="nodes">${placed.map((p, i) => drawNode(site, p, i === 0))}</g>
 </svg>
 <details><summary>Table of ${label}'s strongest associations</summary>
 <table><thead><tr><th scope="col">Entity</th><th scope="col">Type</th><th scope="col">Shared paragraphs</th><th scope="col">PMI (bits)</th></tr></thead>
 <tbody>${around.map((a) => {
   const e = site.statsById.get(a.id)!.entity;
-  return html`<tr><td><a href="/entities/${e.id}/">${e.label}</a></td><td>${TYPE_NAMES[e.type]}</td><td class="num">${a.shared}</td><td class="num">${pmi(a)}</td></tr>`;
+  return html`<tr><td>${cell(site, e.id)}</td><td>${TYPE_NAMES[e.type]}</td><td class="num">${a.shared}</td><td class="num">${pmi(a)}</td></tr>`;
 })}</tbody></table></details>
 <figcaption>Named with ${label} in the same paragraphs more often than chance (pointwise mutual information, at least ${MIN_SHARED} shared paragraphs).</figcaption>
 </figure>`;

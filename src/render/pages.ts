@@ -1,45 +1,67 @@
 import { html, type SafeHtml } from './html.ts';
-import { networkChart, outletChart, timelineChart, topEntities } from './charts.ts';
+import { networkChart, outletChart, topEntities } from './charts.ts';
 import { LOW_CONFIDENCE } from './article.ts';
-import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, type Outlet, type SiteData } from './site.ts';
+import { articleTable, articlesIn } from './article-index.ts';
+import { PAGE_SIZE, pageCount, pageUrl, pager, paginate } from './paging.ts';
+import type { Route } from './routes.ts';
+import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, outletId, sectionSearch, type Outlet, type SiteData } from './site.ts';
+import { timelineChart } from './timeline.ts';
 import type { AnnotationDocument } from '../types.ts';
 
-function articleTable(documents: AnnotationDocument[]): SafeHtml {
-  return html`<table class="articles sortable">
-<thead><tr><th scope="col" data-sort="text">Title</th><th scope="col" data-sort="text">Outlet</th><th scope="col" data-sort="text">Published</th><th scope="col" data-sort="number">Words</th><th scope="col" data-sort="number">Mentions</th><th scope="col" data-sort="number">Claims</th></tr></thead>
-<tbody>${documents.map((d) => html`<tr><td><a href="/articles/${d.article.id}/">${d.article.title}</a></td><td>${d.article.outlet ?? UNKNOWN}</td><td>${d.article.published ?? UNKNOWN}</td><td class="num">${d.article.wordCount}</td><td class="num">${d.mentions.length}</td><td class="num">${d.claims.length}</td></tr>`)}</tbody>
-</table>`;
+/** Articles, entities and propositions the home page lists before linking to the whole list. */
+export const HOME_ITEMS = 10;
+
+/** A short list of articles: title, outlet and date. */
+function articleList(documents: readonly AnnotationDocument[]): SafeHtml {
+  return html`<ol class="article-list">${documents.map((d) => html`<li><a href="/articles/${d.article.id}/">${d.article.title}</a> <span class="muted">${d.article.outlet ?? 'outlet unknown'}${d.article.published ? `, ${d.article.published}` : ''}</span></li>`)}</ol>`;
 }
 
-/** Articles listed on the home page; the articles index and outlet pages list them all. */
-export const HOME_ARTICLES = 100;
+/** The home page's articles: the latest when the articles are dated, else the most annotated. */
+function homeArticles(site: SiteData): SafeHtml {
+  const dated = site.documents.some((d) => d.article.published !== null);
+  const list = articlesIn(site, dated ? 'date' : 'mentions').slice(0, HOME_ITEMS);
+  return html`<section aria-labelledby="articles"><h2 id="articles">${dated ? 'Latest articles' : 'Most annotated articles'}</h2>
+${articleList(list)}
+<p><a href="/articles/">All ${site.documents.length} articles</a>, by date, title, outlet, ${site.documents.some((d) => d.article.section) ? 'section, ' : ''}mentions or claims.</p></section>`;
+}
 
-/** Home: the corpus at a glance. */
+/** Home: the corpus at a glance. Every list is a few items and a link on: the page does not grow with the corpus. */
 export function homePage(site: SiteData): SafeHtml {
   const mentions = site.documents.reduce((s, d) => s + d.mentions.length, 0);
   const claims = site.documents.reduce((s, d) => s + d.claims.length, 0);
+  const clusters = [...site.clusters].sort((a, b) => b.claimIds.length - a.claimIds.length || (a.id < b.id ? -1 : 1)).slice(0, HOME_ITEMS);
   return html`<h1>The corpus at a glance</h1>
 <p class="lede">${site.documents.length} articles from ${site.outlets.filter((o) => o.known).length} known outlets, with ${mentions} marked mentions of ${site.entities.length} entities and ${claims} attributed claims, ${site.clusters.length} of them reported by more than one article.</p>
-<section aria-labelledby="articles"><h2 id="articles">Articles</h2>${articleTable(site.documents.slice(0, HOME_ARTICLES))}
-${site.documents.length > HOME_ARTICLES ? html`<p>The first ${HOME_ARTICLES} of ${site.documents.length}; <a href="/articles/">all articles</a> are listed, by outlet on the <a href="/outlets/">outlets' pages</a>, and in <a href="/data/articles.csv">articles.csv</a>.</p>` : html`<p><a href="/articles/">All articles</a></p>`}</section>
+${sectionList(site)}
 <div class="grid">
-<section aria-labelledby="most"><h2 id="most">Most mentioned</h2>${topEntities(site.entities)}<p><a href="/entities/">All entities</a></p></section>
+${homeArticles(site)}
+<section aria-labelledby="most"><h2 id="most">Most mentioned</h2>${topEntities(site, site.entities, HOME_ITEMS)}<p><a href="/entities/">All ${site.entities.length} entities</a></p></section>
 <section aria-labelledby="props"><h2 id="props">Claims across outlets</h2>
-${site.clusters.length ? html`<ul>${site.clusters.slice(0, 10).map((k) => html`<li><a href="/claims/${k.id}/">${k.label}</a> <span class="muted">${k.claimIds.length} claims</span></li>`)}</ul>` : html`<p class="muted">No proposition is reported by two articles yet.</p>`}
+${clusters.length ? html`<ul>${clusters.map((k) => html`<li><a href="/claims/${k.id}/">${k.label}</a> <span class="muted">${k.claimIds.length} claims</span></li>`)}</ul>` : html`<p class="muted">No proposition is reported by two articles yet.</p>`}
 <p><a href="/claims/">All claims</a></p></section>
 </div>
+<section aria-labelledby="when"><h2 id="when">When</h2>
+${timelineChart(site)}
+<p><a href="/timeline/">The timeline</a>: the same counts as a table, and every dated mention in context.</p>
+</section>
 <section aria-labelledby="pictures"><h2 id="pictures">In pictures</h2>
 ${networkChart(site)}
 ${outletChart(site)}
-${timelineChart(site)}
 </section>`;
 }
 
-/** The articles index: every article, sortable. */
-export function articlesIndex(site: SiteData): SafeHtml {
-  return html`<h1>Articles</h1>
-<p>${site.documents.length} article${site.documents.length === 1 ? '' : 's'}, by id. Select a column heading to sort. The same list is in <a href="/data/articles.csv">articles.csv</a>.</p>
-${articleTable(site.documents)}`;
+/**
+ * The sections of the corpus (the top-level folders of seeds/) with their article counts, each
+ * linking to the search filtered by it; nothing when every article lies directly in seeds/.
+ */
+export function sectionList(site: SiteData): SafeHtml | null {
+  const counts = new Map<string, number>();
+  for (const { article } of site.documents) if (article.section !== null) counts.set(article.section, (counts.get(article.section) ?? 0) + 1);
+  if (!counts.size) return null;
+  const sections = [...counts].sort(([a], [b]) => a.localeCompare(b, 'en') || (a < b ? -1 : a > b ? 1 : 0));
+  return html`<section aria-labelledby="sections"><h2 id="sections">Sections</h2>
+<ul class="sections">${sections.map(([name, n]) => html`<li><a href="${sectionSearch(name)}">${name}</a> <span class="muted">${n} article${n === 1 ? '' : 's'}</span></li>`)}</ul>
+<p class="muted">A section is a folder of the articles; each link searches its articles.</p></section>`;
 }
 
 /** The outlets index. */
@@ -50,15 +72,51 @@ export function outletsIndex(site: SiteData): SafeHtml {
 ${outletChart(site)}`;
 }
 
-/** One outlet: its articles and what they mention. */
+const outletPagesCache = new WeakMap<SiteData, Map<string, AnnotationDocument[][]>>();
+
+/** An outlet's articles, newest first, PAGE_SIZE a page. */
+function outletPages(site: SiteData, outlet: Outlet): AnnotationDocument[][] {
+  const cache = outletPagesCache.get(site) ?? outletPagesCache.set(site, new Map()).get(site)!;
+  let pages = cache.get(outlet.id);
+  if (!pages) cache.set(outlet.id, (pages = paginate(articlesIn(site, 'date').filter((d) => outletId(d.article.outlet) === outlet.id))));
+  return pages;
+}
+
+/** One page of an outlet's articles. */
+function outletArticles(site: SiteData, outlet: Outlet, n: number): SafeHtml {
+  const pages = outletPages(site, outlet);
+  return html`<section aria-labelledby="o-articles"><h2 id="o-articles">Articles</h2>
+<p>${outlet.documents.length} article${outlet.documents.length === 1 ? '' : 's'}, newest first${pages.length > 1 ? html`, ${PAGE_SIZE} a page. ${pageCount(n, pages.length)}` : ''}.</p>
+${articleTable(pages[n - 1]!)}
+${pager(`/outlets/${outlet.id}/`, n, pages.length, `Pages of articles from ${outlet.name}`)}
+</section>`;
+}
+
+/** One outlet: what its articles mention, and its first page of articles. */
 export function outletPage(outlet: Outlet, site: SiteData): SafeHtml {
   const counts = new Map<string, number>();
   for (const doc of outlet.documents) for (const m of doc.mentions) if (m.entityId) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
   const stats = [...counts.entries()].map(([id, c]) => ({ ...site.statsById.get(id)!, mentions: c })).filter((s) => s.entity);
   return html`<h1>${outlet.name}</h1>
 ${outlet.known ? '' : html`<p>These articles do not say which outlet published them.</p>`}
-<section aria-labelledby="o-articles"><h2 id="o-articles">Articles</h2>${articleTable(outlet.documents)}</section>
-<section aria-labelledby="o-most"><h2 id="o-most">Most mentioned here</h2>${topEntities(stats)}</section>`;
+<section aria-labelledby="o-most"><h2 id="o-most">Most mentioned here</h2>${topEntities(site, stats)}</section>
+${outletArticles(site, outlet, 1)}`;
+}
+
+/** The later pages of each outlet's articles. */
+export function outletRoutes(site: SiteData): Route[] {
+  return site.outlets.flatMap((outlet) =>
+    outletPages(site, outlet)
+      .slice(1)
+      .map((_, i, rest) => ({
+        url: pageUrl(`/outlets/${outlet.id}/`, i + 2),
+        title: `${outlet.name}: articles, page ${i + 2} of ${rest.length + 1}`,
+        section: 'outlets' as const,
+        render: () => html`<h1>${outlet.name}</h1>
+<p><a href="/outlets/${outlet.id}/">What its articles mention</a></p>
+${outletArticles(site, outlet, i + 2)}`,
+      })),
+  );
 }
 
 /** How annotations are made, what they mean, and where they fail. */
@@ -67,7 +125,7 @@ export function methodologyPage(): SafeHtml {
 <p class="lede">Every mark in Gloss is made by a program, following written annotation guidelines. This page says how, and how far to trust it.</p>
 <h2>From file to page</h2>
 <ol>
-<li><strong>Ingest</strong> reads each article file (plain text, or Markdown with YAML front matter) as UTF-8, finds the headline, standfirst, byline, picture captions and paragraphs, and sets aside site furniture (READ MORE, share and comment prompts, newsletter prompts, copyright and read-time lines) with the reason. Set-aside lines are shown, collapsed, under each article; they are never annotated or searched. Metadata the text does not give (outlet, date, author) comes only from a sidecar file; where nothing establishes it, the reader says "${UNKNOWN}".</li>
+<li><strong>Ingest</strong> reads each article file (plain text, or Markdown with YAML front matter) as UTF-8, or as the encoding its sidecar declares; takes its address from its file's path and its section from the folder it is in; keeps files with identical texts and marks the later copy <code>duplicate_of</code> the first; finds the headline, standfirst, byline, picture captions and paragraphs, and sets aside site furniture (READ MORE, share and comment prompts, newsletter prompts, copyright and read-time lines) with the reason. Set-aside lines are shown, collapsed, under each article; they are never annotated or searched. Metadata the text does not give (outlet, date, author) comes only from a sidecar file; where nothing establishes it, the reader says "${UNKNOWN}".</li>
 <li><strong>Entity annotation</strong> looks up every name and alias of the knowledge base (longest match first, with case rules so that "us" is not the US), links capitals used for their governments to the country they stand for, and marks demonyms and country modifiers ("North Korean", "US officials") as adjectival. Names the knowledge base lacks are found by rules over capitalised words, organisation and place words, given names, titles and reporting verbs; a later surname links back to the full name. Time expressions are resolved to ISO dates where the publication date allows.</li>
 <li><strong>Claim annotation</strong> finds sentences that attribute a proposition to a source: direct quotations with their speaker, reported speech ("said", "according to", "denied", "believe"…), and constructions such as "is in denial". It records the source as written, links it to an entity, and judges polarity (affirm or deny) and whether the proposition is hedged ("may", "could", "likely").</li>
 <li><strong>Clustering</strong> groups claims from different articles that state the same proposition, by the similarity of their words and the entities they name, so the claims pages can set outlets side by side.</li>
@@ -115,6 +173,6 @@ export function searchPage(): SafeHtml {
 </form>
 <div id="search-filters" class="filters" hidden></div>
 <div id="search-entities" class="entity-leads"></div>
-<p id="search-status" role="status" aria-live="polite"><noscript>Search needs JavaScript. Without it, find a name in the <a href="/entities/">entity index</a>, or browse the <a href="/articles/">articles</a> and <a href="/claims/">claims</a>.</noscript></p>
+<p id="search-status" role="status" aria-live="polite"><noscript>Search needs JavaScript. Without it, find a name in the <a href="/entities/">entity index</a>, or browse the <a href="/articles/">articles</a>, <a href="/claims/">claims</a> and the <a href="/timeline/">timeline</a>.</noscript></p>
 <ol id="search-results" class="results"></ol>`;
 }

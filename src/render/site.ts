@@ -1,4 +1,4 @@
-import type { AnnotationDocument, Claim, Cluster, Corpus, Entity, EntityType, Mention } from '../types.ts';
+import type { AnnotationDocument, Article, Claim, Cluster, Corpus, Entity, EntityType, Mention } from '../types.ts';
 
 /** Counts for one entity across the corpus. */
 export interface EntityStats {
@@ -21,6 +21,8 @@ export interface SiteData {
   documents: AnnotationDocument[];
   /** Entities with at least one mention, most mentioned first within type order. */
   entities: EntityStats[];
+  /** The entities that have a page of their own (see `hasOwnPage`). */
+  pagedEntityIds: Set<string>;
   entityById: Map<string, Entity>;
   statsById: Map<string, EntityStats>;
   documentById: Map<string, AnnotationDocument>;
@@ -49,14 +51,43 @@ export const TYPE_ORDER: EntityType[] = ['person', 'organization', 'place', 'eve
 /** The name shown for an unknown outlet, date or author: never a guess. */
 export const UNKNOWN = 'unknown';
 
+/**
+ * Whether an entity gets a page of its own: when the knowledge base has it, or when at least two
+ * articles name it. A name found by the recogniser in a single article keeps its mark, its card
+ * and its dataset rows, but a page would only repeat that article (issue 13).
+ */
+export function hasOwnPage(stats: EntityStats): boolean {
+  return stats.entity.generated !== true || stats.articles >= 2;
+}
+
+/** The address of an entity's page, or null when it has none (see `hasOwnPage`). */
+export function entityHref(site: SiteData, entityId: string): string | null {
+  return site.pagedEntityIds.has(entityId) ? `/entities/${entityId}/` : null;
+}
+
+/** Text folded for sorting and for the letter it is filed under: no accents, lower case. */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** Compares strings by code unit: the same order on every machine and locale. */
+export function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** A stable URL slug for an outlet name. */
 export function outletId(name: string | null): string {
   if (!name) return 'unknown';
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'outlet';
+  return fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'outlet';
 }
 
 function byId<T extends { id: string }>(a: T, b: T): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return byText(a.id, b.id);
+}
+
+/** The search for the articles of a section (its Pagefind filter, set from the URL by search.js). */
+export function sectionSearch(section: string): string {
+  return `/search/?section=${encodeURIComponent(section)}`;
 }
 
 /** Builds the site's view of a corpus once, for every page. */
@@ -104,6 +135,7 @@ export function siteData(corpus: Corpus): SiteData {
     corpus,
     documents: corpus.documents,
     entities,
+    pagedEntityIds: new Set(entities.filter(hasOwnPage).map((s) => s.entity.id)),
     entityById,
     statsById,
     documentById: new Map(corpus.documents.map((d) => [d.article.id, d])),

@@ -234,6 +234,8 @@ export function articleOf(doc: GoldDocument, rebuilt: RebuiltDocument = rebuild(
     blocks,
     setAside: [],
     wordCount: doc.sentences.reduce((n, s) => n + s.tokens.length, 0),
+    section: null,
+    duplicateOf: null,
   };
 }
 

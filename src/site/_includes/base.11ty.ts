@@ -15,5 +15,5 @@ interface LayoutData {
 /** The one layout: every page's shell. */
 export function render(data: LayoutData): string {
   const head = data.head?.(data) ?? { title: data.title ?? '', description: data.description };
-  return layout({ title: head.title, description: head.description, section: data.section, scripts: data.scripts, content: trusted(data.content) }).value;
+  return layout({ title: head.title, description: head.description, section: head.section ?? data.section, scripts: data.scripts, content: trusted(data.content) }).value;
 }

@@ -1,7 +1,7 @@
 // Gloss: enhancements only. Every page works without this file: marks, links and tables are HTML.
 // Sends search boxes to the search page and gives them entity suggestions; adds the entity card on
-// focus and hover, the type toggles, the low-confidence switch, the
-// j/k keys to move between marks, sortable tables and table filters. No third-party code.
+// focus and hover, the type toggles, the low-confidence switch and the j/k keys to move between
+// marks. Lists sort and page by links, without script. No third-party code.
 (() => {
   'use strict';
   const $ = (sel, root = document) => root.querySelector(sel);
@@ -44,11 +44,19 @@
         card.appendChild(text('h2', info.label));
         card.appendChild(text('p', info.type + (info.generated ? ' · not in the knowledge base' : ''), 'muted'));
         if (info.description) card.appendChild(text('p', info.description));
-        card.appendChild(text('p', info.mentions + ' mention' + (info.mentions === 1 ? '' : 's') + ' in ' + info.articles + ' article' + (info.articles === 1 ? '' : 's')));
         const links = document.createElement('p');
-        const page = text('a', 'Entity page');
-        page.href = '/entities/' + encodeURIComponent(id) + '/';
-        links.appendChild(page);
+        if (info.page) {
+          card.appendChild(text('p', info.mentions + ' mention' + (info.mentions === 1 ? '' : 's') + ' in ' + info.articles + ' article' + (info.articles === 1 ? '' : 's')));
+          const page = text('a', 'Entity page');
+          page.href = '/entities/' + encodeURIComponent(id) + '/';
+          links.appendChild(page);
+        } else {
+          // A name found in this article alone has no page; search finds it wherever else it is written.
+          card.appendChild(text('p', 'Named only in this article (' + info.mentions + ' mention' + (info.mentions === 1 ? '' : 's') + ').'));
+          const search = text('a', 'Search for “' + info.label + '”');
+          search.href = '/search/?q=' + encodeURIComponent(info.label);
+          links.appendChild(search);
+        }
         if (info.wikidata && /^Q\d+$/.test(info.wikidata)) {
           links.appendChild(document.createTextNode(' · '));
           const wd = text('a', 'Wikidata ' + info.wikidata);
@@ -115,51 +123,5 @@
       marks[next].focus();
       e.preventDefault();
     });
-  }
-
-  // Sortable tables: a button in each sortable heading.
-  for (const table of $$('table.sortable')) {
-    const heads = $$('th[data-sort]', table);
-    heads.forEach((th, col) => {
-      const index = Array.from(th.parentNode.children).indexOf(th);
-      const button = text('button', th.textContent);
-      button.type = 'button';
-      th.replaceChildren(button);
-      button.addEventListener('click', () => {
-        const numeric = th.getAttribute('data-sort') === 'number';
-        const descending = th.getAttribute('aria-sort') !== 'descending';
-        for (const other of heads) other.removeAttribute('aria-sort');
-        th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
-        const body = table.tBodies[0];
-        const rows = Array.from(body.rows);
-        const key = (row) => row.cells[index].textContent.trim();
-        rows.sort((a, b) => {
-          const x = numeric ? Number(key(a)) - Number(key(b)) : key(a).localeCompare(key(b));
-          return descending ? -x : x;
-        });
-        body.append(...rows);
-      });
-      void col;
-    });
-  }
-
-  // Table filters: selects that hide rows whose column does not match.
-  for (const form of $$('form[data-filter-table]')) {
-    const table = document.getElementById(form.getAttribute('data-filter-table'));
-    if (!table) continue;
-    const output = $('output', form);
-    const apply = () => {
-      const wanted = $$('select', form).map((s) => [Number(s.getAttribute('data-column')), s.value]);
-      let shown = 0;
-      for (const row of Array.from(table.tBodies[0].rows)) {
-        const ok = wanted.every(([col, value]) => !value || row.cells[col].textContent.trim() === value);
-        row.hidden = !ok;
-        if (ok) shown++;
-      }
-      if (output) output.textContent = shown + ' shown';
-    };
-    form.addEventListener('change', apply);
-    form.addEventListener('submit', (e) => e.preventDefault());
-    apply();
   }
 })();

@@ -34,7 +34,11 @@ export function prefetch(text) {
   return first.length >= 2 ? load(bucketOf(first)) : load('');
 }
 
-const entityOf = ([id, label, type, articles, mentions]) => ({ id, label, type, articles, mentions });
+/**
+ * An entity of a name file; `href` is its page, or, for a name found in a single article (which
+ * has no page), its first mention there.
+ */
+const entityOf = ([id, label, type, articles, mentions, elsewhere]) => ({ id, label, type, articles, mentions, page: !elsewhere, href: elsewhere || `/entities/${encodeURIComponent(id)}/` });
 
 /** An acronym must be typed in capitals to name its entity ("US", not "us"). */
 const ACRONYM = /^[A-Z]{2,5}$/;

@@ -1,10 +1,10 @@
 // Gloss search: Pagefind's own JavaScript API (served from /pagefind/, with any further bundles
-// the form lists merged in by mergeIndex), filters for outlet, entity, entity type and claim
-// source, sort by date. A query that names an entity by any of its names or spellings (names.js)
-// finds every article that mentions it, through the entity filter, however the article spelled
-// it; the entity leads the results, and its filter applies in one click. Results link to the
-// matching passage with a text fragment. Excerpts are rebuilt as text nodes and <mark> elements
-// only, never as HTML.
+// the form lists merged in by mergeIndex), filters for outlet, section, entity, entity type and
+// claim source, sort by date. A query that names an entity by any of its names or spellings
+// (names.js) finds every article that mentions it, through the entity filter, however the article
+// spelled it; the entity leads the results, and its filter applies in one click. Results link to
+// the matching passage with a text fragment. Excerpts are rebuilt as text nodes and <mark>
+// elements only, never as HTML.
 import { recognise } from '/assets/names.js';
 
 const form = document.querySelector('form.search-page');
@@ -14,7 +14,7 @@ const status = document.getElementById('search-status');
 const filterBox = document.getElementById('search-filters');
 const leads = document.getElementById('search-entities');
 const params = new URLSearchParams(location.search);
-const FILTERS = ['outlet', 'entity type', 'entity', 'claim source'];
+const FILTERS = ['outlet', 'section', 'entity type', 'entity', 'claim source'];
 const TYPE_NAMES = { person: 'person', organization: 'organisation', place: 'place', event: 'event' };
 const SHOWN = 30;
 
@@ -110,9 +110,10 @@ function lead(entity, written) {
   const box = el('section', null, 'entity-lead');
   box.setAttribute('aria-label', `${entity.label}, ${TYPE_NAMES[entity.type] || entity.type}`);
   const line = el('p');
+  // A name found in a single article has no page: it leads to its first mention there.
   const link = el('a', entity.label, `swatch t-${entity.type}`);
-  link.href = `/entities/${encodeURIComponent(entity.id)}/`;
-  line.append(link, `, ${TYPE_NAMES[entity.type] || entity.type}: ${plural(entity.articles, 'article')}, ${plural(entity.mentions, 'mention')}`);
+  link.href = entity.href;
+  line.append(link, `, ${TYPE_NAMES[entity.type] || entity.type}: ${entity.page ? plural(entity.articles, 'article') : 'named in one article only'}, ${plural(entity.mentions, 'mention')}`);
   if (written.toLowerCase() !== entity.label.toLowerCase()) line.append(el('span', ` (you wrote “${written}”)`, 'muted'));
   const applied = chosen.entity === entity.label;
   const button = el('button', applied ? 'Show every result again' : `Only articles that mention ${entity.label}`);
