@@ -3,7 +3,9 @@
  * precision, recall and F1 per type (strict: same span and type), linking accuracy, claim
  * detection and attribute accuracy, and cluster purity; then linking precision and coverage on the
  * BBC articles of tests/gold/linking/ (when ../shared/ is beside the project). `--errors` lists
- * every disagreement; `--json` prints the figures as JSON.
+ * every disagreement; `--json` prints the gold sets' figures as one JSON document (what
+ * docs/accuracy.json holds, the same with or without ../shared/), and `--json --linking` the BBC
+ * linking figures instead.
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -40,8 +42,9 @@ if (existsSync(join(shared, 'corpora', 'bbc-news'))) {
   });
 }
 
-if (process.argv.includes('--json')) {
-  if (linking) console.log(JSON.stringify({ linking: { ...linking.score, files: linking.files.length, skipped: linking.skipped } }, null, 2));
+if (process.argv.includes('--json') && process.argv.includes('--linking')) {
+  console.log(JSON.stringify({ linking: linking ? { ...linking.score, files: linking.files.length, skipped: linking.skipped } : null }, null, 2));
+} else if (process.argv.includes('--json')) {
   console.log(JSON.stringify(sets.map(({ entities, claims, ...rest }) => ({ ...rest, entities: { ...entities, errors: undefined }, claims: { ...claims, errors: undefined, pairs: undefined } })), null, 2));
 } else {
   for (const set of sets) {

@@ -88,8 +88,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const exportRunning = startDatasetExport(corpus, join(temp, 'data'));
   const exporting = exportRunning
     .then((running) => running.finished)
-    .then(() => {
+    .then((downloads) => {
       exportMs = performance.now() - exportStarted;
+      return downloads;
     });
   exporting.catch(() => undefined);
   let indexer: Indexer | null = null;
@@ -131,7 +132,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       log(`${'index'.padEnd(9)} ${String(n).padStart(6)} articles  ${(ms / 1000).toFixed(2)} s (${((performance.now() - indexStarted) / 1000).toFixed(2)} s in all, alongside render)`);
     }
     const waited = performance.now();
-    await exporting;
+    const downloads = await exporting;
+    // The data page was rendered before the archive and the database were written.
+    const { fillDataPage } = await import('./export/figures.ts');
+    fillDataPage(temp, downloads);
     const waitMs = performance.now() - waited;
     timings.push({ stage: 'export', ms: waitMs, count: n });
     log(`${'export'.padEnd(9)} ${String(n).padStart(6)} articles  ${(waitMs / 1000).toFixed(2)} s (${(exportMs / 1000).toFixed(2)} s in all, alongside render and index)`);
@@ -170,13 +174,15 @@ function followPages(output: string, indexer: Indexer | null, onProgress?: (done
     let rendered = 0;
     const report = throttled(onProgress);
     config.on('eleventy.contentMap', ({ inputPathToUrl }) => {
-      const urls = Object.values(inputPathToUrl).flat();
-      total = urls.length;
-      indexer?.expect(urls.flatMap((url) => (url.endsWith('/') ? [`${url.slice(1)}index.html`] : url.endsWith('.html') ? [url.slice(1)] : [])));
+      // Pages only: the search's name files (JSON) are rendered too, but are not pages.
+      const pages = Object.values(inputPathToUrl).flat().flatMap((url) => (url.endsWith('/') ? [`${url.slice(1)}index.html`] : url.endsWith('.html') ? [url.slice(1)] : []));
+      total = pages.length;
+      indexer?.expect(pages);
     });
     config.addTransform('gloss-pages', function (this: { page: { outputPath: string | false } }, content: string) {
       const path = this.page.outputPath;
-      if (indexer && typeof path === 'string' && path.endsWith('.html')) indexer.page(relative(output, resolve(path)).split(sep).join('/'), content);
+      if (typeof path !== 'string' || !path.endsWith('.html')) return content;
+      indexer?.page(relative(output, resolve(path)).split(sep).join('/'), content);
       // Eleventy renders without pausing, so a terminal line redrawn from here is the only sign of life.
       rendered++;
       report(rendered, Math.max(total, rendered));

@@ -81,6 +81,7 @@ const PAGES: Array<[string, string]> = [
   ['home', '/'],
   ['article', ARTICLE],
   ['entity', '/entities/vladivostok/'],
+  ['entity with its network', '/entities/kim-jong-un/'],
   ['entity index', '/entities/'],
   ['entity type list', '/entities/type/place/by/name/'],
   ['articles index', '/articles/'],
@@ -101,8 +102,20 @@ for (const scheme of SCHEMES) {
         scheme,
         async (page) => {
           if (kind === 'search') await page.waitForSelector('#search-results li', { timeout: 15_000 });
+          if (kind === 'search') await page.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+          if (kind === 'home' || kind === 'entity with its network') await page.locator('figure details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
           const violations = await axe(page);
           assert.ok(violations.length === 0, `${path} (${scheme}):\n${describe(violations)}`);
+          if (kind === 'search') {
+            // With the suggestions open.
+            await page.locator('#q').fill('');
+            await page.locator('#q').focus();
+            await page.keyboard.type('kim');
+            await page.locator('#q ~ [role="listbox"] [role="option"]').first().waitFor({ timeout: 10_000 });
+            await page.keyboard.press('ArrowDown');
+            const open = await axe(page);
+            assert.ok(open.length === 0, `${path} (${scheme}) with suggestions open:\n${describe(open)}`);
+          }
           if (kind === 'article') {
             // With the entity card open.
             await page.locator('.article-body a.m').first().focus();
@@ -138,6 +151,43 @@ Axe('the checker itself catches a violation (an image without text, a field with
 });
 
 Axe.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const Pictures = suite('accessibility: the networks as drawn');
+
+for (const scheme of SCHEMES) {
+  for (const [where, path] of [['home page', '/'], ['entity page', '/entities/kim-jong-un/']] as const) {
+    Pictures(`on the ${where} in the ${scheme} scheme, every label lies inside its picture, legible against the page, and the table says the same`, async () => {
+      await on(path, scheme, async (page) => {
+        const svg = page.locator('svg.network').first();
+        await svg.waitFor();
+        const report = await svg.evaluate((el) => {
+          const s = el as SVGSVGElement;
+          const box = s.viewBox.baseVal;
+          const labels = Array.from(s.querySelectorAll('text')).map((t) => {
+            const b = (t as SVGTextElement).getBBox();
+            return { text: t.textContent ?? '', inside: b.x >= box.x && b.y >= box.y && b.x + b.width <= box.x + box.width && b.y + b.height <= box.y + box.height, fill: getComputedStyle(t).fill };
+          });
+          const rows = el.closest('figure')?.querySelectorAll('tbody tr').length ?? 0;
+          return { labels, lines: s.querySelectorAll('line').length, rows, bg: [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.documentElement).backgroundColor] };
+        });
+        assert.ok(report.labels.length > 3, `${report.labels.length} labels`);
+        const clipped = report.labels.filter((l) => !l.inside).map((l) => l.text);
+        assert.equal(clipped, [], `labels outside the viewBox: ${clipped.join(', ')}`);
+        const fg = parseColor(report.labels[0]!.fill);
+        const bg = effectiveBackground(report.bg);
+        assert.is(luminance(bg) < 0.2, scheme === 'dark', `the page follows the ${scheme} scheme`);
+        const ratio = contrast(fg, bg);
+        assert.ok(ratio >= 4.5, `labels ${report.labels[0]!.fill} on ${bg.join(',')}: ${ratio.toFixed(2)}:1`);
+        if (where === 'home page') assert.is(report.rows, report.lines, 'one table row per line drawn');
+        else assert.is(report.rows, report.labels.length - 1, 'one table row per neighbour');
+      });
+    });
+  }
+}
+
+Pictures.run();
 
 // ---------------------------------------------------------------------------------------------
 

@@ -3,13 +3,18 @@
  * cards, keys and toggles on an article, the article without JavaScript, a clean console on
  * every kind of page, and the screenshots in docs/screenshots/.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ROOT } from './helpers.ts';
-import { browserSession, buildSiteOnce } from './server.ts';
+import { parse } from 'csv-parse/sync';
+import { gzipSync } from 'node:zlib';
+import { build } from '../src/build.ts';
+import { formatProblem } from '../src/problems.ts';
+import { NAME_BUCKETS, normaliseName, type NameFile } from '../src/render/names.ts';
+import { ROOT, fixtureInput } from './helpers.ts';
+import { browserSession, buildSiteOnce, launchBrowser, serveSite, type SiteServer } from './server.ts';
 
 /** The seed article whose text has "Vladivostok" (the Irish Times editorial spells it "Vladivostock"). */
 const ALLIANCE = '/articles/how-concerning-is-a-russia-kim-jong-un-alliance/';
@@ -143,7 +148,213 @@ Search('choosing an outlet in the outlet filter narrows the results to that outl
   });
 });
 
+/** The Irish Times editorial, which spells the city "Vladivostock". */
+const IRISH_TIMES = '/articles/the-irish-times-view-on-north-korea-and-russia-a-dangerous/';
+
+/** The articles whose mentions link to an entity, from the built dataset (mentions.csv). */
+async function articlesMentioning(entityId: string): Promise<string[]> {
+  const rows = parse(readFileSync(join(await buildSiteOnce(), 'data', 'mentions.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+  return [...new Set(rows.filter((r) => r['entity_id'] === entityId).map((r) => `/articles/${r['article_id']}/`))].sort();
+}
+
+for (const [query, entityId, label] of [
+  ['Vladivostok', 'vladivostok', 'Vladivostok'],
+  ['Vladivostock', 'vladivostok', 'Vladivostok'],
+  ['Kim Jong Un', 'kim-jong-un', 'Kim Jong-un'],
+  ['kim jong-un', 'kim-jong-un', 'Kim Jong-un'],
+] as const) {
+  Search(`searching "${query}" finds every article that mentions ${label}, however spelled, with the entity leading the results`, async () => {
+    const expected = await articlesMentioning(entityId);
+    assert.ok(expected.length >= 2, `${label} is mentioned by ${expected.length} articles`);
+    await on(`/search/?q=${encodeURIComponent(query)}`, async ({ page, errors }) => {
+      await page.waitForSelector('#search-results li', { timeout: 15_000 });
+      const paths = await resultPaths(page);
+      for (const p of expected) assert.ok(paths.includes(p), `${p} mentions ${label}; results: ${paths.join(', ')}`);
+      assert.equal(paths.slice(0, expected.length).sort(), expected, 'the articles that mention the entity come first');
+      const lead = page.locator('#search-entities .entity-lead').first();
+      const text = ((await lead.textContent()) ?? '').replace(/\s+/g, ' ');
+      const mentions = (parse(readFileSync(join(await buildSiteOnce(), 'data', 'entities.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>).find((r) => r['id'] === entityId)!;
+      assert.ok(text.startsWith(`${label}, ${entityId === 'vladivostok' ? 'place' : 'person'}: ${expected.length} articles, ${mentions['mentions']} mentions`), text);
+      assert.is(await lead.locator('a').first().getAttribute('href'), `/entities/${entityId}/`);
+      assert.not.ok(paths.includes(`/entities/${entityId}/`), "the entity's page leads as a card, not as a result");
+      assert.equal(errors, []);
+    });
+  });
+}
+
+Search("the entity's filter applies in one click, and leaves exactly the articles that mention it", async () => {
+  await on('/search/?q=Vladivostock', async ({ page, errors }) => {
+    await page.waitForSelector('#search-results li', { timeout: 15_000 });
+    const before = await resultsState(page);
+    const button = page.locator('#search-entities .entity-lead button');
+    assert.is(await button.getAttribute('aria-pressed'), 'false');
+    await button.click();
+    await resultsChange(page, before);
+    assert.equal((await resultPaths(page)).sort(), [ALLIANCE, IRISH_TIMES].sort());
+    assert.is(new URL(page.url()).searchParams.get('entity'), 'Vladivostok', 'the filter is kept in the address');
+    assert.is(await page.locator('#search-filters select[name="entity"]').inputValue(), 'Vladivostok', 'the entity select shows it');
+    assert.is(await page.locator('#search-entities .entity-lead button').getAttribute('aria-pressed'), 'true');
+    assert.match((await page.textContent('#search-status')) ?? '', /^2 results for “Vladivostock”, only articles that mention Vladivostok/);
+    assert.equal(errors, []);
+  });
+});
+
+Search('typing in the search box suggests entities by any of their names, and the keyboard picks one', async () => {
+  await on('/search/', async ({ page, errors }) => {
+    await page.locator('#q').click();
+    await page.keyboard.type('vladi');
+    const options = page.locator('#q[aria-expanded="true"] ~ [role="listbox"] [role="option"]');
+    await options.first().waitFor({ timeout: 10_000 });
+    const texts = await options.allTextContents();
+    assert.ok(texts.some((t) => t.startsWith('Vladivostok')) && texts.some((t) => t.startsWith('Vladimir Putin')), texts.join(' | '));
+    const target = texts.findIndex((t) => t.startsWith('Vladivostok'));
+    for (let i = 0; i <= target; i++) await page.keyboard.press('ArrowDown');
+    const active = await page.getAttribute('#q', 'aria-activedescendant');
+    assert.is(await page.locator(`[id="${active}"]`).getAttribute('aria-selected'), 'true');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#search-entities .entity-lead', { timeout: 10_000 });
+    assert.is(await page.inputValue('#q'), 'Vladivostok');
+    assert.is(await page.getAttribute('#q', 'aria-expanded'), 'false', 'the list closes');
+    await page.waitForSelector('#search-results li', { timeout: 10_000 });
+    assert.ok((await resultPaths(page)).includes(IRISH_TIMES));
+
+    await page.locator('#q').fill('');
+    await page.keyboard.type('Vladivostock');
+    await options.first().waitFor({ timeout: 10_000 });
+    assert.match((await options.first().textContent()) ?? '', /^Vladivostok \(Vladivostock\)/, 'a spelling the articles used, shown with the label');
+    await page.keyboard.press('Escape');
+    assert.is(await page.getAttribute('#q', 'aria-expanded'), 'false', 'Escape closes the list');
+    assert.equal(errors, []);
+  });
+});
+
+Search("the header's search box suggests too, and a suggestion leads to the search page for that entity", async () => {
+  await on('/', async ({ page, errors }) => {
+    assert.is(await page.getAttribute('form.search-box', 'action'), '/search/', 'script sends the form to the search page');
+    await page.locator('#site-search').click();
+    await page.keyboard.type('jong');
+    const option = page.locator('#site-search ~ [role="listbox"] [role="option"]', { hasText: 'Kim Jong-un' });
+    await option.waitFor({ timeout: 10_000 });
+    await Promise.all([page.waitForURL('**/search/?q=Kim+Jong-un'), option.click()]);
+    await page.waitForSelector('#search-entities .entity-lead', { timeout: 10_000 });
+    assert.match((await page.textContent('#search-entities')) ?? '', /Kim Jong-un, person/);
+    assert.equal(errors, []);
+  });
+});
+
+Search('without JavaScript a search leads to the entity index', async () => {
+  await on(
+    '/',
+    async ({ page, errors }) => {
+      await page.fill('#site-search', 'Vladivostok');
+      await Promise.all([page.waitForURL('**/entities/?q=Vladivostok'), page.press('#site-search', 'Enter')]);
+      assert.is((await page.textContent('h1'))?.trim(), 'Entities');
+      // The index sums up each type; its list by name has every entity of the type.
+      await Promise.all([page.waitForURL('**/entities/type/place/by/name/'), page.locator('a[href="/entities/type/place/by/name/"]').first().click()]);
+      assert.ok(await page.locator('a[href="/entities/vladivostok/"]').count(), 'the entity is listed there');
+      assert.equal(errors, []);
+    },
+    { javaScriptEnabled: false },
+  );
+});
+
+Search('the browser normalises names as the build does', async () => {
+  const names = ['Kim Jong-un', 'Kim Jong Un', 'Vladivostock', 'São Tomé', 'Côte d’Ivoire', 'U.S.', 'Al-Qaeda', 'ÆTHELRED', '  Mr. Kim  '];
+  await on('/search/', async ({ page }) => {
+    const inBrowser = await page.evaluate(async (list) => {
+      const m = (await import('/assets/names.js' as string)) as { normalise: (s: string) => string };
+      return list.map(m.normalise);
+    }, names);
+    assert.equal(inBrowser, names.map(normaliseName));
+  });
+});
+
+Search('the name files are small: under 100 KB gzipped each, listed in index.json, and hold only entities the articles mention', async () => {
+  const dir = join(await buildSiteOnce(), 'search', 'names');
+  const keys = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as string[];
+  assert.ok(keys.length > 20 && keys.every((k) => NAME_BUCKETS.includes(k)), keys.join(' '));
+  const files = readdirSync(dir).filter((f) => f !== 'index.json').sort();
+  assert.equal(files, keys.map((k) => `${k}.json`).sort(), 'index.json lists every file, and only files there are');
+  assert.ok(keys.includes('vl') && keys.includes('jo'), 'Vladivostok and Kim Jong-un have their files');
+  const mentioned = new Set((parse(readFileSync(join(await buildSiteOnce(), 'data', 'entities.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>).filter((r) => Number(r['mentions']) > 0).map((r) => r['id']));
+  for (const f of files) {
+    const bytes = readFileSync(join(dir, f));
+    assert.ok(gzipSync(bytes).length < 100_000, `${f}: ${gzipSync(bytes).length} bytes gzipped`);
+    const data = JSON.parse(bytes.toString('utf8')) as NameFile;
+    for (const [id] of data.entities) assert.ok(mentioned.has(id), `${f}: ${id} is not mentioned`);
+  }
+});
+
 Search.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const Sections = suite('browser: search by section');
+
+/** Articles in two sections and at the top; World News/001 and business/001 share their text. */
+const SECTION_SEEDS: Record<string, string> = {
+  'business/001.txt': 'Oil prices climb\n\nOil prices rose on Monday as traders in London weighed supply cuts.\n',
+  'business/002.txt': 'Shares fall\n\nShares in Tokyo fell as traders in London sold.\n',
+  'World News/001.txt': 'Oil prices climb\n\nOil prices rose on Monday as traders in London weighed supply cuts.\n',
+  'top.txt': 'Talks resume\n\nTalks in Paris resumed, diplomats in London said.\n',
+};
+
+let sectionSite: { dir: string; server: SiteServer; browser: Browser } | null = null;
+
+Sections.before(async () => {
+  const input = fixtureInput(SECTION_SEEDS);
+  const output = join(input.dir, '_site');
+  const result = await build({ root: ROOT, seeds: input.seeds, data: input.data, output, cache: false, workers: 1 });
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  sectionSite = { dir: input.dir, server: await serveSite(output), browser: await launchBrowser() };
+});
+
+Sections.after(async () => {
+  await sectionSite?.browser.close();
+  await sectionSite?.server.close();
+  if (sectionSite) rmSync(sectionSite.dir, { recursive: true, force: true });
+});
+
+/** A page of the section fixture's site, its errors recorded. */
+async function onSections(path: string, body: (page: Page, errors: string[]) => Promise<void>): Promise<void> {
+  const context = await sectionSite!.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+    });
+    await page.goto(sectionSite!.server.url(path));
+    await body(page, errors);
+  } finally {
+    await context.close();
+  }
+}
+
+Sections("a section's link from the home page searches its articles, with the section filter set", async () => {
+  await onSections('/', async (page, errors) => {
+    await Promise.all([page.waitForURL('**/search/?section=business'), page.locator('ul.sections a', { hasText: 'business' }).click()]);
+    await page.waitForSelector('#search-results li', { timeout: 15_000 });
+    assert.equal((await resultPaths(page)).sort(), ['/articles/business-001/', '/articles/business-002/']);
+    assert.is(await page.locator('#search-filters select[name="section"]').inputValue(), 'business');
+    assert.equal(errors, []);
+  });
+});
+
+Sections('a query that names an entity keeps the section: the entity leads, and only that section\'s articles follow', async () => {
+  await onSections('/search/?q=London&section=World%20News', async (page, errors) => {
+    await page.waitForSelector('#search-results li', { timeout: 15_000 });
+    await page.locator('#search-entities .entity-lead', { hasText: 'London' }).waitFor({ timeout: 10_000 });
+    assert.equal(await resultPaths(page), ['/articles/world-news-001/'], 'four articles name London, one of them in World News');
+    assert.is(new URL(page.url()).searchParams.get('section'), 'World News', 'the section is kept in the address');
+    await page.locator('#search-filters select[name="section"]').selectOption('');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 4, undefined, { timeout: 10_000 });
+    assert.equal(errors, []);
+  });
+});
+
+Sections.run();
 
 // ---------------------------------------------------------------------------------------------
 
@@ -420,6 +631,37 @@ Screens('the home, an article, an entity page and the timeline are saved at 1200
     const file = join(dir, `${name}.png`);
     assert.equal(pngSize(file), { width: 1200, height: 900 });
     assert.ok(readFileSync(file).length > 20_000, `${name}.png is not blank`);
+  }
+});
+
+Screens("the pictures (the corpus's network, an entity's own, and search with its suggestions) are saved, in the light and the dark scheme", async () => {
+  const dir = join(ROOT, 'docs', 'screenshots');
+  const shots: Array<[string, string, 'light' | 'dark', string]> = [
+    ['network', '/', 'light', 'figure:has(svg.network)'],
+    ['ego-network-dark', '/entities/kim-jong-un/', 'dark', 'figure.ego'],
+    ['search', '/search/', 'light', 'main'],
+  ];
+  for (const [name, path, scheme, selector] of shots) {
+    await on(
+      path,
+      async ({ page, errors }) => {
+        if (name === 'search') {
+          await page.locator('#q').click();
+          await page.keyboard.type('Vladivostock');
+          await page.keyboard.press('Enter');
+          await page.waitForSelector('#search-results li', { timeout: 15_000 });
+          await page.locator('#q').fill('');
+          await page.keyboard.type('kim');
+          await page.locator('#q ~ [role="listbox"] [role="option"]').first().waitFor({ timeout: 10_000 });
+        }
+        const png = await page.locator(selector).first().screenshot({ type: 'png' });
+        writeFileSync(join(dir, `${name}.png`), png);
+        assert.equal(errors, []);
+      },
+      { colorScheme: scheme },
+    );
+    const file = join(dir, `${name}.png`);
+    assert.ok(pngSize(file).width > 300 && readFileSync(file).length > 10_000, `${name}.png is a picture`);
   }
 });
 

@@ -3,7 +3,7 @@
  * two articles. A name found in a single article keeps its mark, its card and its dataset rows,
  * but no page is made for it and nothing links to one; its card says so and offers a search.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser } from 'playwright-core';
@@ -11,15 +11,16 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { build } from '../src/build.ts';
 import { formatProblem } from '../src/problems.ts';
+import type { NameFile } from '../src/render/names.ts';
 import { ROOT, fixtureInput } from './helpers.ts';
 import { startTags } from './pages.ts';
 import { filesUnder, launchBrowser, serveSite, type SiteServer } from './server.ts';
 
 /** Named in both articles: a page. */
 const TWICE = 'hannah-brennan';
-/** Named in the harbour article alone: no page. */
+/** Named in the harbour article alone (seeds/harbour.md: its id comes from its path): no page. */
 const ONCE = 'oscar-delvenski';
-const HARBOUR = '/articles/harbour-pilots-strike-in-gdansk/';
+const HARBOUR = '/articles/harbour/';
 
 let fixture: Promise<{ dir: string; site: string }> | null = null;
 
@@ -89,6 +90,28 @@ Pages('the dataset keeps its rows', async () => {
   assert.is(mentions.filter((m) => m.entity_id === ONCE).length, 2);
 });
 
+/** Each entity of the search's name files as the files give it, by id. */
+function nameFileEntities(site: string): Map<string, NameFile['entities'][number]> {
+  const dir = join(site, 'search', 'names');
+  const out = new Map<string, NameFile['entities'][number]>();
+  for (const f of readdirSync(dir).filter((n) => n !== 'index.json')) {
+    for (const e of (JSON.parse(readFileSync(join(dir, f), 'utf8')) as NameFile).entities) out.set(e[0], e);
+  }
+  return out;
+}
+
+Pages("search's name files lead it to its first mention in its article, and a name with a page to that page", async () => {
+  const { site } = await fixtureSite();
+  const entities = nameFileEntities(site);
+  assert.is(entities.get(TWICE)?.length, 5, 'a name with a page needs no other address');
+  const once = entities.get(ONCE);
+  assert.is(once?.length, 6, 'a name without a page says where it leads');
+  const href = once![5]!;
+  assert.ok(href.startsWith(`${HARBOUR}#m-`), href);
+  const first = startTags(readFileSync(join(site, HARBOUR, 'index.html'), 'utf8')).find((t) => t.attrs.get('data-entity') === ONCE);
+  assert.is(`${HARBOUR}#${first?.attrs.get('id')}`, href, 'the first of its marks');
+});
+
 Pages.run();
 
 const Card = suite('entity pages: the card of a name found in a single article');
@@ -129,6 +152,24 @@ Card('says it is named only in this article and offers a search that finds the a
     await page.locator(`.m[data-entity="${TWICE}"]`).first().focus();
     await card.waitFor({ state: 'visible', timeout: 5_000 });
     assert.is(await card.locator('a', { hasText: 'Entity page' }).getAttribute('href'), `/entities/${TWICE}/`);
+  } finally {
+    await context.close();
+  }
+});
+
+Card('searching its name leads the results with it, linked to its first mention, not to a page', async () => {
+  const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server!.url('/search/?q=Oscar%20Delvenski'));
+    const lead = page.locator('#search-entities .entity-lead').first();
+    await lead.waitFor({ timeout: 15_000 });
+    assert.match(((await lead.textContent()) ?? '').replace(/\s+/g, ' '), /^Oscar Delvenski, person: named in one article only, 2 mentions/);
+    const link = lead.locator('a').first();
+    const href = (await link.getAttribute('href')) ?? '';
+    assert.ok(href.startsWith(`${HARBOUR}#m-`), href);
+    await Promise.all([page.waitForURL(`**${href}`), link.click()]);
+    assert.is(await page.locator(`[id="${href.split('#')[1]}"]`).getAttribute('data-entity'), ONCE, 'the article opens at its mark');
   } finally {
     await context.close();
   }

@@ -1,16 +1,21 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as addFormatsModule from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
+import type { SqlJsStatic, SqlValue } from 'sql.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { annotationCollection, annotationCollectionPieces } from '../src/export/annotations.ts';
 import { writeDatasetInBackground } from '../src/export/background.ts';
 import { toCsv } from '../src/export/csv.ts';
+import { datasetAbout } from '../src/export/about.ts';
+import { buildDatabase } from '../src/export/database.ts';
 import { DatasetExportError, NEUTRALISED_COLUMNS, datasetFiles, writeDataset } from '../src/export/index.ts';
 import { runPipeline } from '../src/pipeline.ts';
 import type { AnnotationDocument, Claim, Corpus, Mention } from '../src/types.ts';
@@ -47,7 +52,8 @@ const pipeline = await runPipeline({ root: input.dir });
 if (!pipeline.corpus) throw new Error(`the fixture corpus did not build: ${JSON.stringify(pipeline.problems)}`);
 const corpus: Corpus = pipeline.corpus;
 const DATA = join(tempDir('gloss-export-'), 'data');
-writeDataset(corpus, DATA);
+const about = datasetAbout();
+await writeDataset(corpus, DATA, about);
 
 // ---------------------------------------------------------------------------------------------
 // Reading the dataset as a user would.
@@ -71,6 +77,7 @@ function listFiles(dir: string = DATA): string[] {
 }
 
 const documents = [...corpus.documents].sort((a, b) => (a.article.id < b.article.id ? -1 : 1));
+const entityById = new Map(corpus.entities.map((e) => [e.id, e]));
 const allMentions: Mention[] = corpus.documents.flatMap((d) => d.mentions);
 const allClaims: Claim[] = corpus.documents.flatMap((d) => d.claims);
 const perArticleCsvs = documents.map((d) => `articles/${d.article.id}.csv`);
@@ -202,12 +209,12 @@ const Csv = suite('writeDataset: CSV');
 const ISSUE_6_HEADERS: { [path: string]: string[] } = {
   'articles.csv': ['id', 'title', 'outlet', 'author', 'published', 'source_file', 'sha256', 'word_count', 'mentions', 'claims', 'section', 'duplicate_of'],
   'entities.csv': ['id', 'type', 'label', 'wikidata', 'description', 'mentions', 'articles'],
-  'mentions.csv': ['id', 'article_id', 'entity_id', 'type', 'form', 'refers_to', 'start', 'end', 'exact', 'prefix', 'suffix', 'method', 'confidence'],
+  'mentions.csv': ['id', 'article_id', 'entity_id', 'type', 'form', 'refers_to', 'start', 'end', 'exact', 'prefix', 'suffix', 'method', 'confidence', 'value', 'wikidata'],
   'claims.csv': ['id', 'article_id', 'start', 'end', 'exact', 'source', 'source_entity_id', 'cue', 'quote', 'polarity', 'hedged', 'cluster_id', 'method', 'confidence'],
   'clusters.csv': ['id', 'label', 'claims', 'articles', 'outlets'],
 };
 
-Csv('writes the header rows exactly as issue 6 lists them', () => {
+Csv('writes the header rows exactly as issue 6 lists them, mentions.csv with the value and wikidata of issue 16 last', () => {
   for (const [path, header] of Object.entries(ISSUE_6_HEADERS)) assert.equal(csvHeader(path), header, path);
 });
 
@@ -300,8 +307,8 @@ Csv('reads back the mentions and claims of the corpus, offsets and attributes al
     const r = mentions.get(m.id);
     assert.ok(r, m.id);
     assert.equal(
-      [r['article_id'], r['entity_id'] || null, r['type'], r['form'], r['refers_to'] || null, Number(r['start']), Number(r['end']), r['exact'], r['prefix'], r['suffix'], r['method'], Number(r['confidence'])],
-      [m.articleId, m.entityId, m.type, m.form, m.refersTo, m.start, m.end, m.exact, m.prefix, m.suffix, m.method, m.confidence],
+      [r['article_id'], r['entity_id'] || null, r['type'], r['form'], r['refers_to'] || null, Number(r['start']), Number(r['end']), r['exact'], r['prefix'], r['suffix'], r['method'], Number(r['confidence']), r['value'] || null, r['wikidata'] || null],
+      [m.articleId, m.entityId, m.type, m.form, m.refersTo, m.start, m.end, m.exact, m.prefix, m.suffix, m.method, m.confidence, m.value, (m.entityId && entityById.get(m.entityId)?.wikidata) || null],
       m.id,
     );
   }
@@ -324,6 +331,18 @@ Csv('reads back the mentions and claims of the corpus, offsets and attributes al
     const starts = rows.map((r) => Number(r['start']));
     assert.equal(starts, [...starts].sort((a, b) => a - b), `${doc.article.id}: rows in text order`);
   }
+});
+
+Csv("gives a date mention its resolved value and an entity mention its entity's Wikidata id", () => {
+  const rows = csvRows('mentions.csv');
+  const dates = rows.filter((r) => r['type'] === 'date' && r['value']);
+  assert.ok(dates.length > 0, 'some dates are resolved');
+  for (const r of dates) assert.match(r['value'] ?? '', /^\d{4}(-\d\d){0,2}(\/\d{4}(-\d\d){0,2})?$/, String(r['id']));
+  const vladivostok = rows.filter((r) => r['entity_id'] === 'vladivostok');
+  assert.ok(vladivostok.length > 0);
+  for (const r of vladivostok) assert.is(r['wikidata'], 'Q959', 'Vladivostok is Q959 in the knowledge base');
+  for (const r of rows.filter((x) => x['type'] !== 'date')) assert.is(r['value'], '', `${String(r['id'])}: an entity has no value`);
+  for (const r of rows.filter((x) => !x['entity_id'])) assert.is(r['wikidata'], '', `${String(r['id'])}: no entity, no QID`);
 });
 
 Csv('counts each article, entity and cluster from the rows it summarises', () => {
@@ -365,7 +384,7 @@ const profileValidator = (() => {
 DataPackage('is valid against the Frictionless Data Package profile, each CSV against the Tabular Data Resource profile', () => {
   const ok = profileValidator(pkg);
   assert.ok(ok, JSON.stringify(profileValidator.errors?.slice(0, 3)));
-  assert.equal(pkg.resources.filter((r) => r.profile === 'tabular-data-resource').map((r) => r.path).sort(), [...Object.keys(ISSUE_6_HEADERS), ...perArticleCsvs].sort());
+  assert.equal(pkg.resources.filter((r) => r.profile === 'tabular-data-resource').map((r) => r.path).sort(), [...Object.keys(ISSUE_6_HEADERS), 'article-files.csv'].sort());
 });
 
 DataPackage('fails the profile when a resource breaks it, so the check above can fail', () => {
@@ -379,19 +398,56 @@ DataPackage('fails the profile when a resource breaks it, so the check above can
   assert.ok(paths.includes('/resources/0/hash'), paths.join(' '));
 });
 
-DataPackage("records every other file's size and SHA-256", () => {
-  assert.equal(pkg.resources.map((r) => r.path).sort(), listFiles().filter((p) => p !== 'datapackage.json'));
+const DOWNLOADS = ['datapackage.json', 'gloss-dataset.zip', 'gloss.sqlite'];
+const PER_ARTICLE = /^(sources|articles)\//;
+
+DataPackage("records every other file's size and SHA-256: the per-article files in article-files.csv, the rest as resources", () => {
+  assert.equal(pkg.resources.map((r) => r.path).sort(), listFiles().filter((p) => !DOWNLOADS.includes(p) && !PER_ARTICLE.test(p)));
   for (const r of pkg.resources) {
     const bytes = readFileSync(join(DATA, r.path));
     assert.is(r.bytes, bytes.length, r.path);
     assert.is(r.hash, `sha256:${createHash('sha256').update(bytes).digest('hex')}`, r.path);
   }
+  const listed = csvRows('article-files.csv');
+  assert.equal(listed.map((r) => r['path']), listFiles().filter((p) => PER_ARTICLE.test(p)));
+  for (const r of listed) {
+    const bytes = readFileSync(join(DATA, r['path'] ?? ''));
+    assert.is(Number(r['bytes']), bytes.length, r['path']);
+    assert.is(r['sha256'], createHash('sha256').update(bytes).digest('hex'), r['path']);
+    assert.ok(r['path']?.includes(`/${r['article_id']}.`), `${String(r['path'])} belongs to ${String(r['article_id'])}`);
+  }
+});
+
+DataPackage('describes each family of per-article files once, the CSVs with their Table Schema', () => {
+  const files = pkg.resources.find((r) => r.path === 'article-files.csv') as unknown as { fileFamilies: Array<{ pathPattern: string; schema?: { fields: Array<{ name: string }> } }> };
+  assert.equal(files.fileFamilies.map((f) => f.pathPattern), ['sources/{id}.txt', 'articles/{id}.csv', 'articles/{id}.jsonld']);
+  const csvFamily = files.fileFamilies.find((f) => f.pathPattern === 'articles/{id}.csv');
+  for (const path of perArticleCsvs) assert.equal(csvFamily?.schema?.fields.map((f) => f.name), csvHeader(path), path);
+});
+
+DataPackage('stays small however many articles there are: 10,000 more articles add nothing to it', async () => {
+  // The descriptor depends on the articles only through the outlets (its sources): more articles
+  // of the same outlets leave it the same size, give or take the digits of the sizes and counts.
+  const grown: Corpus = { ...corpus, documents: [...corpus.documents] };
+  const template = corpus.documents.find((d) => d.article.id === 'zz-crlf' || d.article.text.includes('\r\n'));
+  assert.ok(template);
+  for (let i = 0; i < 200; i++) {
+    const id = `copy-${i}`;
+    const rename = <T extends { id: string; articleId: string }>(x: T, n: number): T => ({ ...x, id: `${x.id.replace(template.article.id, id)}-${n}`, articleId: id });
+    grown.documents.push({ article: { ...template.article, id }, mentions: template.mentions.map(rename), claims: template.claims.map((c, n) => ({ ...rename(c, n), clusterId: null })) });
+  }
+  const dir = join(tempDir('gloss-export-'), 'data');
+  await writeDataset(grown, dir, about);
+  const before = statSync(join(DATA, 'datapackage.json')).size;
+  const after = statSync(join(dir, 'datapackage.json')).size;
+  assert.ok(after - before < 200, `datapackage.json grew from ${before} to ${after} bytes with 200 more articles`);
+  assert.ok(after < 100_000, `${after} bytes`);
 });
 
 DataPackage('describes every CSV column in its Table Schema, with the issue-6 names in order', () => {
   for (const r of pkg.resources.filter((x) => x.schema)) {
     assert.equal(r.schema?.fields.map((f) => f.name), csvHeader(r.path), r.path);
-    assert.is(r.schema?.primaryKey, 'id', r.path);
+    assert.is(r.schema?.primaryKey, r.path === 'article-files.csv' ? 'path' : 'id', r.path);
   }
 });
 
@@ -402,7 +458,7 @@ DataPackage('declares the foreign keys of issue 6, and every one resolves', () =
   let checked = 0;
   for (const r of pkg.resources.filter((x) => x.schema)) {
     const rows = csvRows(r.path);
-    const ids = rows.map((row) => row['id']);
+    const ids = rows.map((row) => row[r.schema?.primaryKey ?? 'id']);
     assert.is(new Set(ids).size, ids.length, `${r.path}: primary key unique`);
     for (const fk of r.schema?.foreignKeys ?? []) {
       const target = pkg.resources.find((x) => x.name === fk.reference.resource);
@@ -423,7 +479,7 @@ DataPackage('says the annotations are CC-BY-4.0 and the article texts remain the
   assert.is(pkg.licenses[0]?.name, 'CC-BY-4.0');
   assert.is(pkg.licenses[0]?.path, 'https://creativecommons.org/licenses/by/4.0/');
   assert.match(pkg.description, /copyright remains with their publishers/);
-  assert.is(pkg.sources?.length, documents.length);
+  assert.is(pkg.sources?.length, new Set(documents.map((d) => d.article.outlet)).size, 'one source per outlet');
 });
 
 DataPackage('marks required columns required, and the nullable ones not', () => {
@@ -598,10 +654,10 @@ const Determinism = suite('writeDataset: determinism');
 const snapshot = (dir: string): Map<string, string> =>
   new Map(listFiles(dir).map((p) => [p, createHash('sha256').update(readFileSync(join(dir, p))).digest('hex')]));
 
-Determinism('writes byte-identical files for the same corpus, whatever the order of its documents', () => {
+Determinism('writes byte-identical files for the same corpus, whatever the order of its documents', async () => {
   const again = join(tempDir('gloss-export-'), 'data');
   const shuffled: Corpus = { ...corpus, documents: [...corpus.documents].reverse(), entities: [...corpus.entities].reverse(), clusters: [...corpus.clusters].reverse() };
-  writeDataset(shuffled, again);
+  await writeDataset(shuffled, again, about);
   assert.equal(snapshot(again), snapshot(DATA));
 });
 
@@ -614,23 +670,23 @@ Determinism('records no machine path and no time of writing', () => {
   }
 });
 
-Determinism('removes the files of an article that has left the corpus', () => {
+Determinism('removes the files of an article that has left the corpus', async () => {
   const dir = join(tempDir('gloss-export-'), 'data');
-  writeDataset(corpus, dir);
+  await writeDataset(corpus, dir, about);
   const gone = documents[0]?.article.id ?? '';
   const documentsLeft = corpus.documents.filter((d) => d.article.id !== gone);
   const claimsLeft = new Set(documentsLeft.flatMap((d) => d.claims.map((c) => c.id)));
   const clusters = corpus.clusters.map((k) => ({ ...k, claimIds: k.claimIds.filter((id) => claimsLeft.has(id)) })).filter((k) => k.claimIds.length > 0);
-  writeDataset({ ...corpus, documents: documentsLeft, clusters }, dir);
+  await writeDataset({ ...corpus, documents: documentsLeft, clusters }, dir, about);
   for (const path of [`sources/${gone}.txt`, `articles/${gone}.csv`, `articles/${gone}.jsonld`]) assert.not.ok(existsSync(join(dir, path)), path);
   assert.ok(existsSync(join(dir, 'articles.csv')));
 });
 
-Determinism('leaves files in the data folder that the dataset does not own', () => {
+Determinism('leaves files in the data folder that the dataset does not own', async () => {
   const dir = join(tempDir('gloss-export-'), 'data');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'index.html'), 'the data page');
-  writeDataset(corpus, dir);
+  await writeDataset(corpus, dir, about);
   assert.is(readFileSync(join(dir, 'index.html'), 'utf8'), 'the data page');
 });
 
@@ -668,7 +724,18 @@ Errors('in a worker thread: the same files byte for byte, and the same refusal',
   assert.not.ok(existsSync(badDir));
 });
 
-Errors('refuses an offset that does not give the exact text, naming the article and the mention, and writes nothing', () => {
+/** The error a promise rejects with (fails when it resolves). */
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (e) {
+    return e as Error;
+  }
+  assert.unreachable('writeDataset should have rejected');
+  throw new Error('unreachable');
+}
+
+Errors('refuses an offset that does not give the exact text, naming the article and the mention, and writes nothing', async () => {
   const bad = withDocument((doc) => {
     const m = doc.mentions[0];
     if (m) m.start += 1;
@@ -676,29 +743,24 @@ Errors('refuses an offset that does not give the exact text, naming the article 
   });
   const first = documents[0];
   const dir = join(tempDir('gloss-export-'), 'data');
-  try {
-    writeDataset(bad, dir);
-    assert.unreachable('writeDataset should have thrown');
-  } catch (e) {
-    assert.instance(e, DatasetExportError);
-    const message = (e as Error).message;
-    assert.match(message, `article ${String(first?.article.id)}, ${String(first?.mentions[0]?.id)}: exact is`);
-  }
+  const e = await rejection(writeDataset(bad, dir, about));
+  assert.instance(e, DatasetExportError);
+  assert.match(e.message, `article ${String(first?.article.id)}, ${String(first?.mentions[0]?.id)}: exact is`);
   assert.not.ok(existsSync(dir));
 });
 
-Errors('refuses an article id that cannot be a file name', () => {
+Errors('refuses an article id that cannot be a file name', async () => {
   const bad = withDocument((doc) => ({ ...doc, article: { ...doc.article, id: '../escape' } }));
-  assert.throws(() => writeDataset(bad, join(tempDir('gloss-export-'), 'data')), /"\.\.\/escape".*not a slug/);
+  assert.match((await rejection(writeDataset(bad, join(tempDir('gloss-export-'), 'data'), about))).message, /"\.\.\/escape".*not a slug/);
 });
 
-Errors('refuses a claim that cites a cluster the corpus lacks', () => {
+Errors('refuses a claim that cites a cluster the corpus lacks', async () => {
   const bad = withDocument((doc) => {
     const c = doc.claims[0];
     if (c) c.clusterId = 'k-nowhere';
     return doc;
   });
-  assert.throws(() => writeDataset(bad, join(tempDir('gloss-export-'), 'data')), /cites cluster "k-nowhere", which the corpus lacks/);
+  assert.match((await rejection(writeDataset(bad, join(tempDir('gloss-export-'), 'data'), about))).message, /cites cluster "k-nowhere", which the corpus lacks/);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -708,7 +770,7 @@ const Describe = suite('datasetFiles');
 Describe('describes every CSV column with a name, a Table Schema type and a description', () => {
   const types = new Set(['string', 'integer', 'number', 'boolean', 'date']);
   const csvs = datasetFiles().filter((f) => f.path.endsWith('.csv'));
-  assert.is(csvs.length, 6);
+  assert.is(csvs.length, 7);
   for (const f of csvs) {
     assert.ok(f.columns && f.columns.length > 0, f.path);
     for (const c of f.columns) {
@@ -758,3 +820,177 @@ Determinism.run();
 Errors.run();
 Describe.run();
 Neutralised.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const ZipSuite = suite('writeDataset: gloss-dataset.zip');
+
+/**
+ * The entries of a zip archive, read with Node's zlib alone (not the library that wrote it): the
+ * central directory, then each entry's local header and data, checked against its CRC-32.
+ */
+function unzip(archive: Buffer): Map<string, { data: Buffer; date: number; time: number }> {
+  const eocd = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, 'an end of central directory record');
+  const count = archive.readUInt16LE(eocd + 10);
+  let at = archive.readUInt32LE(eocd + 16);
+  const entries = new Map<string, { data: Buffer; date: number; time: number }>();
+  for (let i = 0; i < count; i++) {
+    assert.is(archive.readUInt32LE(at), 0x02014b50, 'a central directory header');
+    const method = archive.readUInt16LE(at + 10);
+    const time = archive.readUInt16LE(at + 12);
+    const date = archive.readUInt16LE(at + 14);
+    const crc = archive.readUInt32LE(at + 16);
+    const compressed = archive.readUInt32LE(at + 20);
+    const nameLength = archive.readUInt16LE(at + 28);
+    const extra = archive.readUInt16LE(at + 30);
+    const comment = archive.readUInt16LE(at + 32);
+    const local = archive.readUInt32LE(at + 42);
+    const name = archive.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const dataAt = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
+    const raw = archive.subarray(dataAt, dataAt + compressed);
+    const data = method === 8 ? inflateRawSync(raw) : Buffer.from(raw);
+    assert.is(crc32(data) >>> 0, crc, `${name}: CRC-32`);
+    entries.set(name, { data, date, time });
+    at += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+ZipSuite('holds every file of the dataset byte for byte under gloss-dataset/, sorted, and no other', () => {
+  const entries = unzip(readFileSync(join(DATA, 'gloss-dataset.zip')));
+  const expected = listFiles().filter((p) => p !== 'gloss-dataset.zip' && p !== 'gloss.sqlite');
+  assert.equal([...entries.keys()], expected.map((p) => `gloss-dataset/${p}`), 'the same files, in sorted order');
+  for (const path of expected) assert.ok(entries.get(`gloss-dataset/${path}`)?.data.equals(readFileSync(join(DATA, path))), path);
+  for (const needed of ['README.md', 'datapackage.json', 'corpus.jsonld', 'annotations.jsonld', 'mentions.csv', 'article-files.csv']) assert.ok(entries.has(`gloss-dataset/${needed}`), needed);
+  assert.ok([...entries.keys()].some((p) => p.startsWith('gloss-dataset/sources/')) && [...entries.keys()].some((p) => p.startsWith('gloss-dataset/schemas/')));
+});
+
+ZipSuite('dates every entry 1980-01-01 00:00, whatever the time and time zone of the build', () => {
+  const dosDate = ((1980 - 1980) << 9) | (1 << 5) | 1;
+  for (const [name, e] of unzip(readFileSync(join(DATA, 'gloss-dataset.zip')))) assert.equal([e.date, e.time], [dosDate, 0], name);
+});
+
+ZipSuite('is byte-identical when written in another time zone', () => {
+  const dir = join(tempDir('gloss-export-'), 'data');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+    import { writeZip } from ${JSON.stringify(join(ROOT, 'src', 'export', 'zip.ts'))};
+    import { mkdirSync } from 'node:fs';
+    mkdirSync(${JSON.stringify(dir)}, { recursive: true });
+    const entries = ${JSON.stringify(listFiles().filter((p) => p !== 'gloss-dataset.zip' && p !== 'gloss.sqlite').map((p) => ({ name: `gloss-dataset/${p}`, file: join(DATA, p) })))};
+    await writeZip(${JSON.stringify(join(dir, 'gloss-dataset.zip'))}, entries);
+  `], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Kiritimati' } });
+  assert.is(r.status, 0, r.stderr);
+  assert.ok(readFileSync(join(dir, 'gloss-dataset.zip')).equals(readFileSync(join(DATA, 'gloss-dataset.zip'))), 'UTC+14 gives the same bytes');
+});
+
+ZipSuite("has a README that says what each file holds, how to cite it, the licences, and the annotator's version and accuracy", () => {
+  const readme = read('README.md');
+  for (const f of datasetFiles().filter((x) => x.path !== 'gloss-dataset.zip')) assert.ok(readme.includes(`### ${f.path}`), f.path);
+  assert.match(readme, /## How to cite it/);
+  assert.match(readme, /copyright remains with their publishers/);
+  assert.match(readme, /CC-BY-4\.0/);
+  assert.ok(readme.includes(`Gloss ${about.gloss}`) && readme.includes(about.annotator), 'versions');
+  assert.ok(about.accuracy && about.accuracy.length > 0, 'docs/accuracy.json is read');
+  for (const set of about.accuracy ?? []) {
+    const row = readme.split('\n').find((l) => l.startsWith(`| ${set.name} (${set.files} articles)`));
+    assert.ok(row, `a row for ${set.name}`);
+    assert.ok(row.includes(` ${(set.entities.named.f1 * 100).toFixed(1)} `) && row.includes(` ${(set.claims.detection.f1 * 100).toFixed(1)} `), row);
+  }
+  assert.ok(readme.includes('| `value` | string |'), 'the columns are described');
+});
+
+ZipSuite.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const Sqlite = suite('writeDataset: gloss.sqlite');
+
+const SQL = await (createRequire(import.meta.url)('sql.js') as (c?: object) => Promise<SqlJsStatic>)();
+const db = new SQL.Database(readFileSync(join(DATA, 'gloss.sqlite')));
+const query = (sql: string, params: SqlValue[] = []): Array<Record<string, SqlValue>> => {
+  const statement = db.prepare(sql);
+  const rows: Array<Record<string, SqlValue>> = [];
+  statement.bind(params);
+  while (statement.step()) rows.push(statement.getAsObject());
+  statement.free();
+  return rows;
+};
+
+/** A CSV cell as the database stores it: typed, null for empty, without the formula guard. */
+function asStored(column: string, type: string, cell: string): SqlValue {
+  if (cell === '' && !['exact', 'prefix', 'suffix'].includes(column)) return null;
+  if (type === 'integer') return Number(cell);
+  if (type === 'number') return Number(cell);
+  if (type === 'boolean') return cell === 'true' ? 1 : 0;
+  return NEUTRALISED_COLUMNS.includes(column) && cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
+Sqlite('holds every row of each CSV table, cell for cell', () => {
+  for (const path of Object.keys(ISSUE_6_HEADERS)) {
+    const table = path.replace('.csv', '');
+    const file = datasetFiles().find((f) => f.path === path)!;
+    const columns = file.columns ?? [];
+    const fromCsv = csvRows(path).map((r) => columns.map((c) => asStored(c.name, c.type, r[c.name] ?? '')));
+    const fromDb = query(`SELECT * FROM "${table}" ORDER BY rowid`).map((r) => columns.map((c) => r[c.name] ?? null));
+    assert.equal(fromDb, fromCsv, table);
+  }
+});
+
+Sqlite('answers SQL as the CSVs do: mentions per entity, and the articles that mention Vladivostok however spelled', () => {
+  const perEntity = query('SELECT entity_id, COUNT(*) AS n FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id ORDER BY entity_id');
+  const counted = new Map<string, number>();
+  for (const r of csvRows('mentions.csv')) if (r['entity_id']) counted.set(r['entity_id'], (counted.get(r['entity_id']) ?? 0) + 1);
+  assert.equal(perEntity.map((r) => [r['entity_id'], r['n']]), [...counted.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+  const spellings = query("SELECT DISTINCT m.exact FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE e.label = 'Vladivostok' ORDER BY m.exact").map((r) => r['exact']);
+  assert.ok(spellings.includes('Vladivostock') && spellings.includes('Vladivostok'), spellings.join(', '));
+  const joined = query("SELECT a.title, m.exact, m.wikidata FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = 'vladivostok'");
+  assert.ok(joined.length > 0 && joined.every((r) => r['wikidata'] === 'Q959'));
+});
+
+Sqlite('declares primary and foreign keys and indexes, and every key holds', () => {
+  assert.equal(query('PRAGMA integrity_check').map((r) => r['integrity_check']), ['ok']);
+  assert.equal(query('PRAGMA foreign_key_check'), []);
+  const keys = (table: string): string[] => query(`PRAGMA foreign_key_list("${table}")`).map((r) => `${String(r['from'])}→${String(r['table'])}.${String(r['to'])}`).sort();
+  assert.equal(keys('mentions'), ['article_id→articles.id', 'entity_id→entities.id', 'refers_to→entities.id']);
+  assert.equal(keys('claims'), ['article_id→articles.id', 'cluster_id→clusters.id', 'source_entity_id→entities.id']);
+  for (const table of ['articles', 'entities', 'mentions', 'claims', 'clusters']) assert.equal(query(`PRAGMA table_info("${table}")`).filter((c) => c['pk']).map((c) => c['name']), ['id'], table);
+  const indexes = query("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").map((r) => r['name']);
+  for (const name of ['mentions_article_id', 'mentions_entity_id', 'claims_article_id', 'claims_cluster_id']) assert.ok(indexes.includes(name), name);
+  const plan = query("EXPLAIN QUERY PLAN SELECT * FROM mentions WHERE entity_id = 'vladivostok'").map((r) => String(r['detail'])).join(' ');
+  assert.match(plan, /USING INDEX mentions_entity_id/);
+});
+
+Sqlite('searches the article texts in full (FTS4, external content on sources, as Datasette detects it)', () => {
+  const ddl = String(query("SELECT sql FROM sqlite_master WHERE name = 'sources_fts'")[0]?.['sql']);
+  assert.match(ddl, /USING fts4\(text, content="sources"/);
+  const hits = query("SELECT s.article_id FROM sources_fts JOIN sources s ON s.rowid = sources_fts.rowid WHERE sources_fts MATCH 'vladivostok' ORDER BY s.article_id").map((r) => r['article_id']);
+  const expected = documents.filter((d) => /\bVladivostok\b/i.test(d.article.text)).map((d) => d.article.id);
+  assert.ok(expected.length > 0);
+  assert.equal(hits, expected);
+  assert.equal(query('SELECT article_id, text FROM sources ORDER BY article_id').map((r) => [r['article_id'], r['text']]), documents.map((d) => [d.article.id, d.article.text]));
+});
+
+Sqlite('lists every name of an entity in aliases', () => {
+  const names = query("SELECT alias, kind FROM aliases WHERE entity_id = 'kim-jong-un' ORDER BY alias").map((r) => `${String(r['alias'])}:${String(r['kind'])}`);
+  assert.ok(names.includes('Kim Jong-un:label') && names.includes('Kim Jong Un:alias'), names.join(', '));
+});
+
+Sqlite('holds copies whose first, in path order, sorts after them by id (duplicate_of is a key into articles)', async () => {
+  // b.txt copies a.txt, whose sidecar gives it an id that sorts after b's.
+  const text = 'Dockers walk out\n\nDockers in Gdansk walked out on Tuesday.\n';
+  const input = fixtureInput({ 'a.txt': text, 'a.meta.json': '{ "id": "zz-first" }', 'b.txt': text });
+  const built = await runPipeline({ root: input.dir, workers: 1 });
+  assert.ok(built.corpus, JSON.stringify(built.problems));
+  assert.equal(built.corpus!.documents.map((d) => [d.article.id, d.article.duplicateOf]).sort(), [['b', 'zz-first'], ['zz-first', null]]);
+  const copy = await buildDatabase(built.corpus!);
+  try {
+    assert.equal(copy.exec('SELECT id, duplicate_of FROM articles ORDER BY id')[0]!.values, [['b', 'zz-first'], ['zz-first', null]]);
+    assert.equal(copy.exec("PRAGMA foreign_key_list('articles')")[0]!.values.map((r) => `${String(r[3])}→${String(r[2])}.${String(r[4])}`), ['duplicate_of→articles.id']);
+  } finally {
+    copy.close();
+  }
+});
+
+Sqlite.after(() => db.close());
+Sqlite.run();

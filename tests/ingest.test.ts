@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'csv-parse/sync';
+import { datasetAbout } from '../src/export/about.ts';
 import { writeDataset } from '../src/export/index.ts';
 import { decodeArticle, decodeWindows1252 } from '../src/ingest/decode.ts';
 import { MAX_PATH_ID } from '../src/ingest/ids.ts';
@@ -403,7 +404,7 @@ Encoding('offsets count into the decoded text, and the dataset writes it as UTF-
   const r = await runPipeline({ root: input.dir, workers: 1 });
   assert.ok(r.corpus, r.problems.map(formatProblem).join('\n'));
   const data = join(input.dir, 'data');
-  writeDataset(r.corpus!, data);
+  await writeDataset(r.corpus!, data, datasetAbout());
   const bytes = readFileSync(join(data, 'sources', 'dublin.txt'));
   const source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   assert.is(source, CP1252.toString('utf8'));

@@ -177,12 +177,14 @@ Weight('an article page weighs at most 100 KB gzipped with its stylesheet and sc
   }
 });
 
-Weight('our own JavaScript totals at most 20 KB unminified', () => {
+// 20 KB until issue 16 added entity suggestions and entity search (names.js, suggest.js), which a
+// page loads only when a search box first has focus.
+Weight('our own JavaScript totals at most 25 KB unminified', () => {
   const dir = join(ROOT, 'src', 'site', 'assets');
   const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
   assert.ok(files.includes('gloss.js') && files.includes('search.js'), 'gloss.js and search.js are ours');
   const total = files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
-  assert.ok(total <= 20 * 1024, `${files.join(' + ')} = ${(total / 1024).toFixed(1)} KB`);
+  assert.ok(total <= 25 * 1024, `${files.join(' + ')} = ${(total / 1024).toFixed(1)} KB`);
 });
 
 Weight.run();

@@ -55,35 +55,59 @@ export function tableSchema(file: DatasetFile, brief = false): Json {
   };
 }
 
-/** Files of one article (sources/, articles/): many in a large corpus, so described briefly. */
-function perArticle(file: DatasetFile): boolean {
-  return file.path.startsWith('sources/') || file.path.startsWith('articles/');
-}
-
 function resource({ file, bytes, sha256 }: WrittenFile): Json {
   const tabular = Boolean(file.columns);
-  const brief = perArticle(file);
   return {
     profile: tabular ? 'tabular-data-resource' : 'data-resource',
     name: file.name,
     path: file.path,
     title: file.title,
-    ...(brief ? {} : { description: file.description }),
+    description: file.description,
     format: file.format,
     mediatype: file.mediatype,
     encoding: 'utf-8',
     bytes,
     hash: `sha256:${sha256}`,
-    ...(tabular ? { dialect: CSV_DIALECT, schema: tableSchema(file, brief) } : {}),
+    ...(tabular ? { dialect: CSV_DIALECT, schema: tableSchema(file) } : {}),
   };
 }
 
-/** The package descriptor: what the dataset is, its licence and sources, and one resource per written file. */
-export function dataPackage(documents: AnnotationDocument[], written: WrittenFile[]): Json {
-  const sources = documents.map(({ article }) => ({
-    title: `${article.outlet ?? 'Unknown outlet'}: ${article.title}`,
-    ...(article.url ? { path: article.url } : {}),
-  }));
+/**
+ * A family of per-article files (`sources/{id}.txt`…) described once: the Data Package
+ * specification has no path patterns, and one resource per file made the descriptor grow with the
+ * corpus (14 MB for 2,225 articles). Each file is a row of article-files.csv, with its size and
+ * SHA-256; this description, a property of that resource, gives the family's format and, for
+ * a CSV, its Table Schema.
+ */
+function family(file: DatasetFile): Json {
+  const tabular = Boolean(file.columns);
+  return {
+    pathPattern: file.path,
+    title: file.title,
+    description: file.description,
+    format: file.format,
+    mediatype: file.mediatype,
+    encoding: 'utf-8',
+    ...(tabular ? { dialect: CSV_DIALECT, schema: tableSchema(file, true) } : {}),
+  };
+}
+
+/** Where the articles come from: one source per outlet (each article's URL is in corpus.jsonld). */
+function sources(documents: AnnotationDocument[]): Json[] {
+  const counts = new Map<string, number>();
+  for (const { article } of documents) counts.set(article.outlet ?? '', (counts.get(article.outlet ?? '') ?? 0) + 1);
+  return [...counts.entries()]
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0))
+    .map(([outlet, n]) => ({ title: `${outlet || 'Unknown outlet'}: ${n} article${n === 1 ? '' : 's'}` }));
+}
+
+/**
+ * The package descriptor: what the dataset is, its licence and sources, and one resource per
+ * written file, except the per-article files, which article-files.csv lists (see family()).
+ */
+export function dataPackage(documents: AnnotationDocument[], written: WrittenFile[], families: DatasetFile[]): Json {
+  const listed = written.filter((w) => (w.file.packaged ?? 'resource') === 'resource');
+  const found = sources(documents);
   return {
     profile: 'data-package',
     name: 'gloss-corpus',
@@ -91,7 +115,7 @@ export function dataPackage(documents: AnnotationDocument[], written: WrittenFil
     description: `News articles annotated with the people, organisations, places, events and dates they mention and the claims they attribute to sources. Every offset counts Unicode code points into sources/{id}.txt. ${LICENSE_NOTE}`,
     keywords: ['news', 'annotation', 'named entities', 'entity linking', 'attributed claims', 'W3C Web Annotation'],
     licenses: [{ name: LICENSE.name, path: LICENSE.url, title: `${LICENSE.title}, for the annotations and metadata; the article texts remain their publishers'` }],
-    ...(sources.length ? { sources } : {}),
-    resources: written.map(resource),
+    ...(found.length ? { sources: found } : {}),
+    resources: listed.map((w) => (w.file.name === 'article-files' ? { ...resource(w), fileFamilies: families.map(family) } : resource(w))),
   };
 }

@@ -53,7 +53,7 @@ export interface DatasetFile {
   title: string;
   /** What the file holds and how to read it. */
   description: string;
-  /** File format, as a file extension (`csv`, `jsonld`, `json`, `txt`). */
+  /** File format, as a file extension (`csv`, `jsonld`, `json`, `txt`, `md`, `zip`, `sqlite`). */
   format: string;
   /** IANA media type. */
   mediatype: string;
@@ -63,6 +63,13 @@ export interface DatasetFile {
   primaryKey?: string;
   /** For a CSV: columns that hold ids of other files' rows. */
   foreignKeys?: DatasetForeignKey[];
+  /**
+   * How datapackage.json lists the file: `resource` (its own resource, the default), `listed` (a
+   * per-article file, listed with its size and SHA-256 as a row of files.csv, so that the
+   * descriptor does not grow with the corpus), or `none` (the descriptor itself, and the
+   * downloads made from the package: the zip and the database).
+   */
+  packaged?: 'resource' | 'listed' | 'none';
 }
 
 const ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
@@ -96,6 +103,8 @@ const col = {
   clusterId: (): DatasetColumn => ({ name: 'cluster_id', type: 'string', description: 'Cluster (clusters.csv) of the proposition the claim shares with claims in other articles; empty when none.' }),
   method: (): DatasetColumn => ({ name: 'method', type: 'string', required: true, description: 'How the annotation was made: gazetteer, ner, rule:date, rule:surname, rule:quotation, rule:reporting-verb, rule:according-to, or curated (an editor\'s correction).' }),
   confidence: (): DatasetColumn => ({ name: 'confidence', type: 'number', required: true, minimum: 0, maximum: 1, description: 'Confidence of the annotation, from 0 to 1.' }),
+  value: (): DatasetColumn => ({ name: 'value', type: 'string', description: 'For a date, its resolved ISO 8601 value ("2023-09-13", "2020-01", "2023", or an interval "2022/2023"); empty for an entity, or for a date that could not be resolved.' }),
+  wikidata: (): DatasetColumn => ({ name: 'wikidata', type: 'string', pattern: '^Q[1-9][0-9]*$', description: "Wikidata QID of the mention's entity (as in entities.csv), only where certain; else empty." }),
   count: (name: string, what: string): DatasetColumn => ({ name, type: 'integer', required: true, minimum: 0, description: what }),
 };
 
@@ -106,6 +115,34 @@ const csv = { format: 'csv', mediatype: 'text/csv' };
 const jsonld = { format: 'jsonld', mediatype: 'application/ld+json' };
 
 const FILES: DatasetFile[] = [
+  {
+    path: 'gloss-dataset.zip',
+    name: 'dataset-zip',
+    title: 'The whole dataset in one file',
+    description:
+      'Every file below in one zip archive, in a folder gloss-dataset/, with a README.md that says what each file holds, how to cite the dataset, the licences, and the version and measured accuracy of the annotator that made it. The same corpus always gives the same archive, byte for byte.',
+    format: 'zip',
+    mediatype: 'application/zip',
+    packaged: 'none',
+  },
+  {
+    path: 'gloss.sqlite',
+    name: 'database',
+    title: 'The tables as an SQLite database',
+    description:
+      'articles, entities, aliases, mentions, claims, clusters and the article texts (sources) as SQLite tables with primary keys, foreign keys and indexes, and a full-text index of the texts (sources_fts, FTS4, configured as Datasette expects). Open it with sqlite3, Datasette, DB Browser for SQLite, or any SQLite library.',
+    format: 'sqlite',
+    mediatype: 'application/vnd.sqlite3',
+    packaged: 'none',
+  },
+  {
+    path: 'README.md',
+    name: 'readme',
+    title: 'README',
+    description: 'What each file holds, how to cite the dataset, the licences, and the version and measured accuracy of the annotator.',
+    format: 'md',
+    mediatype: 'text/markdown',
+  },
   {
     path: 'articles.csv',
     name: 'articles',
@@ -173,6 +210,8 @@ const FILES: DatasetFile[] = [
       col.suffix(),
       col.method(),
       col.confidence(),
+      col.value(),
+      col.wikidata(),
     ],
   },
   {
@@ -220,13 +259,31 @@ const FILES: DatasetFile[] = [
     ],
   },
   {
+    path: 'article-files.csv',
+    name: 'article-files',
+    title: 'Per-article files',
+    description:
+      "One row per file of an article (its source text sources/{id}.txt, and its annotations as articles/{id}.csv and articles/{id}.jsonld), sorted by path, with the file's size and SHA-256. datapackage.json describes these families once, here, rather than as one resource per file, so that it stays small for any number of articles.",
+    ...csv,
+    primaryKey: 'path',
+    foreignKeys: [{ field: 'article_id', resource: 'articles', reference: 'id' }],
+    columns: [
+      { name: 'path', type: 'string', required: true, unique: true, description: 'Path of the file in the dataset (sources/{id}.txt, articles/{id}.csv or articles/{id}.jsonld).' },
+      col.articleId(),
+      { name: 'format', type: 'string', required: true, enum: ['txt', 'csv', 'jsonld'], description: 'txt (the source text), csv or jsonld (its annotations).' },
+      col.count('bytes', 'Size of the file in bytes.'),
+      { name: 'sha256', type: 'string', required: true, pattern: '^[0-9a-f]{64}$', description: "SHA-256 of the file's bytes (lower-case hex)." },
+    ],
+  },
+  {
     path: 'datapackage.json',
     name: 'datapackage',
     title: 'Data Package descriptor',
     description:
-      "Frictionless Data Package (https://specs.frictionlessdata.io/data-package/) describing every file here: each CSV's Table Schema with its types, primary and foreign keys, and each file's size and SHA-256.",
+      "Frictionless Data Package (https://specs.frictionlessdata.io/data-package/) describing every file here: each CSV's Table Schema with its types, primary and foreign keys, and each file's size and SHA-256 (the per-article files through article-files.csv).",
     format: 'json',
     mediatype: 'application/json',
+    packaged: 'none',
   },
   {
     path: 'corpus.jsonld',
@@ -252,6 +309,7 @@ const FILES: DatasetFile[] = [
       "An article's source text, exactly as annotated: its file decoded (as UTF-8, or as the encoding its sidecar declares), the byte-order mark removed, line endings as they are, written as UTF-8 whatever the file's encoding. Every offset counts code points into it. The article texts are not covered by the dataset's licence: their copyright remains with their publishers.",
     format: 'txt',
     mediatype: 'text/plain',
+    packaged: 'listed',
   },
   {
     path: 'articles/{id}.csv',
@@ -267,6 +325,7 @@ const FILES: DatasetFile[] = [
       { field: 'source_entity_id', resource: 'entities', reference: 'id' },
       { field: 'cluster_id', resource: 'clusters', reference: 'id' },
     ],
+    packaged: 'listed',
     columns: [
       { name: 'kind', type: 'string', required: true, enum: ['mention', 'claim'], description: 'mention (a row of mentions.csv) or claim (a row of claims.csv).' },
       { name: 'id', type: 'string', required: true, unique: true, description: 'The mention or claim id.' },
@@ -289,6 +348,8 @@ const FILES: DatasetFile[] = [
       col.clusterId(),
       col.method(),
       col.confidence(),
+      col.value(),
+      col.wikidata(),
     ],
   },
   {
@@ -297,6 +358,7 @@ const FILES: DatasetFile[] = [
     title: "One article's annotations as JSON-LD",
     description: "The article's AnnotationPage of annotations.jsonld on its own: the same annotations, with the same ids.",
     ...jsonld,
+    packaged: 'listed',
   },
   {
     path: 'contexts/anno.jsonld',

@@ -6,14 +6,19 @@ import type { Corpus } from '../types.ts';
 import { annotationCollectionPieces, articleAnnotations } from './annotations.ts';
 import { checkCorpus } from './check.ts';
 import { toCsv, type Row } from './csv.ts';
+import type { DatasetAbout } from './about.ts';
+import { writeDatabase } from './database.ts';
 import { dataPackage, type WrittenFile } from './datapackage.ts';
 import { columnNames, datasetFile, datasetFiles, type DatasetFile } from './files.ts';
 import { corpusGraph, type Download } from './schema-org.ts';
-import { articleAnnotationRows, articleRows, byString, claimRows, clusterRows, entityRows, mentionRows, publishedEntities, sortedDocuments } from './tables.ts';
+import { datasetReadme } from './readme.ts';
+import { articleAnnotationRows, articleRows, byString, claimRows, clusterRows, entityRows, mentionRows, publishedEntities, sortedDocuments, wikidataById } from './tables.ts';
+import { writeZip, type Written } from './zip.ts';
 import { ANNO_CONTEXT_FILE, SCHEMA_ORG_CONTEXT } from './vocabulary.ts';
 
 export { DatasetExportError } from './check.ts';
 export { NEUTRALISED_COLUMNS } from './csv.ts';
+export type { DatasetAbout } from './about.ts';
 export { datasetFiles, type DatasetColumn, type DatasetFile, type DatasetForeignKey } from './files.ts';
 
 /** JSON as the dataset writes it: two-space indent, a final newline, keys in the order built. */
@@ -88,24 +93,37 @@ function clear(dataDir: string): void {
   }
 }
 
+/** The downloads made from the dataset: each one's size and SHA-256, for the /data/ page. */
+export interface DatasetDownloads {
+  zip: Written;
+  sqlite: Written;
+}
+
+/** The one-download archive's folder: unzipping it makes one folder, not a heap of files. */
+export const ZIP_FOLDER = 'gloss-dataset';
+
 /**
  * Publishes the corpus as a research dataset in `dataDir` (the build passes `<site>/data`): the
  * CSV tables, schema.org and W3C Web Annotation JSON-LD, each article's source text and
- * annotations, the JSON Schemas and contexts, and datapackage.json describing them all with their
- * checksums. datasetFiles() lists and describes every file.
+ * annotations, the JSON Schemas and contexts, a README, and datapackage.json describing them all
+ * with their checksums; then the same in one zip archive, and the tables as an SQLite database.
+ * datasetFiles() lists and describes every file. `about` (Gloss's and the annotator's versions,
+ * the measured accuracy: datasetAbout() in about.ts, called in the main thread) goes into the README.
  *
  * The same corpus always gives byte-identical files: everything is sorted, and nothing records a
  * time, a machine path or a random id. Throws DatasetExportError, before writing, when the corpus
  * breaks a promise of the dataset (an offset that does not give its exact text, a dangling id).
  */
-export function writeDataset(corpus: Corpus, dataDir: string): void {
+export async function writeDataset(corpus: Corpus, dataDir: string, about: DatasetAbout): Promise<DatasetDownloads> {
   checkCorpus(corpus);
   clear(dataDir);
   const out = new Output(dataDir);
   const documents = sortedDocuments(corpus);
   const entities = publishedEntities(corpus);
   const entityById = new Map(corpus.entities.map((e) => [e.id, e]));
+  const wikidata = wikidataById(corpus);
 
+  out.write('README.md', datasetReadme(corpus, datasetFiles(), about));
   out.csv('articles.csv', articleRows(corpus));
   out.csv('entities.csv', entityRows(corpus));
   out.csv('mentions.csv', mentionRows(corpus));
@@ -116,7 +134,7 @@ export function writeDataset(corpus: Corpus, dataDir: string): void {
   for (const doc of documents) {
     const id = doc.article.id;
     out.write('sources/{id}.txt', doc.article.text, id);
-    out.csv('articles/{id}.csv', articleAnnotationRows(doc), id);
+    out.csv('articles/{id}.csv', articleAnnotationRows(doc, wikidata), id);
     out.write('articles/{id}.jsonld', jsonLine(perArticle.get(id)), id);
   }
   out.write('contexts/anno.jsonld', readFileSync(ANNO_CONTEXT_FILE));
@@ -124,12 +142,28 @@ export function writeDataset(corpus: Corpus, dataDir: string): void {
   for (const name of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).sort()) {
     out.write('schemas/{name}.schema.json', readFileSync(join(SCHEMA_DIR, name)), name.slice(0, -'.schema.json'.length));
   }
+  const listed = out.written.filter((w) => w.file.packaged === 'listed');
+  out.csv(
+    'article-files.csv',
+    listed
+      .map((w) => ({ path: w.file.path, article_id: w.file.path.replace(/^(sources|articles)\/|\.[a-z]+$/g, ''), format: w.file.format, bytes: w.bytes, sha256: w.sha256 }))
+      .sort((a, b) => byString(a.path, b.path)),
+  );
 
   // corpus.jsonld lists the main files with their checksums, so it is written after them;
   // datapackage.json lists every file, so it comes last and is the one file without a checksum.
   const main = ['articles.csv', 'entities.csv', 'mentions.csv', 'claims.csv', 'clusters.csv', 'annotations.jsonld'];
-  const downloads: Download[] = [...out.written.filter((w) => main.includes(w.file.path)).map((w) => ({ ...w.file, written: w })), datasetFile('datapackage.json')];
+  const downloads: Download[] = [
+    ...out.written.filter((w) => main.includes(w.file.path)).map((w) => ({ ...w.file, written: w })),
+    ...['datapackage.json', 'gloss-dataset.zip', 'gloss.sqlite'].map(datasetFile),
+  ];
   const clusters = [...corpus.clusters].sort((a, b) => byString(a.id, b.id));
   out.write('corpus.jsonld', jsonLine(corpusGraph({ documents, entities, clusters, downloads })));
-  out.write('datapackage.json', json(dataPackage(documents, out.written)));
+  const families = datasetFiles().filter((f) => f.packaged === 'listed');
+  out.write('datapackage.json', json(dataPackage(documents, out.written, families)));
+
+  const entries = out.written.map((w) => w.file.path).sort(byString).map((path) => ({ name: `${ZIP_FOLDER}/${path}`, file: join(dataDir, ...path.split('/')) }));
+  const zip = await writeZip(join(dataDir, 'gloss-dataset.zip'), entries);
+  const sqlite = await writeDatabase(corpus, join(dataDir, 'gloss.sqlite'));
+  return { zip, sqlite };
 }

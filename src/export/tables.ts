@@ -76,8 +76,13 @@ export function entityRows(corpus: Corpus): Row[] {
   }));
 }
 
-/** One row of mentions.csv. */
-export function mentionRow(m: Mention): Row {
+/** The Wikidata QID of each entity that has one, for the mention rows. */
+export function wikidataById(corpus: Corpus): Map<string, string> {
+  return new Map(corpus.entities.flatMap((e) => (e.wikidata ? [[e.id, e.wikidata] as const] : [])));
+}
+
+/** One row of mentions.csv; `wikidata` maps entity ids to QIDs. */
+export function mentionRow(m: Mention, wikidata: Map<string, string>): Row {
   return {
     id: m.id,
     article_id: m.articleId,
@@ -92,6 +97,8 @@ export function mentionRow(m: Mention): Row {
     suffix: m.suffix,
     method: m.method,
     confidence: m.confidence,
+    value: m.value,
+    wikidata: (m.entityId && wikidata.get(m.entityId)) ?? null,
   };
 }
 
@@ -117,7 +124,8 @@ export function claimRow(c: Claim): Row {
 
 /** Rows of mentions.csv: by article, then in text order. */
 export function mentionRows(corpus: Corpus): Row[] {
-  return sortedDocuments(corpus).flatMap((d) => [...d.mentions].sort(byPosition).map(mentionRow));
+  const wikidata = wikidataById(corpus);
+  return sortedDocuments(corpus).flatMap((d) => [...d.mentions].sort(byPosition).map((m) => mentionRow(m, wikidata)));
 }
 
 /** Rows of claims.csv: by article, then in text order. */
@@ -145,11 +153,11 @@ export function clusterRows(corpus: Corpus): Row[] {
  * id); a column that does not apply to the row's kind is null. Claims keep their prefix and
  * suffix here, which claims.csv leaves out.
  */
-export function articleAnnotationRows(doc: AnnotationDocument): Row[] {
-  const noMention = { entity_id: null, type: null, form: null, refers_to: null };
+export function articleAnnotationRows(doc: AnnotationDocument, wikidata: Map<string, string>): Row[] {
+  const noMention = { entity_id: null, type: null, form: null, refers_to: null, value: null, wikidata: null };
   const noClaim = { source: null, source_entity_id: null, cue: null, quote: null, polarity: null, hedged: null, cluster_id: null };
   const items = [
-    ...doc.mentions.map((m) => ({ ...m, row: { kind: 'mention', ...noClaim, ...mentionRow(m) } })),
+    ...doc.mentions.map((m) => ({ ...m, row: { kind: 'mention', ...noClaim, ...mentionRow(m, wikidata) } })),
     ...doc.claims.map((c) => ({ ...c, row: { kind: 'claim', ...noMention, ...claimRow(c), prefix: c.prefix, suffix: c.suffix } })),
   ];
   return items.sort(byPosition).map((item) => item.row);

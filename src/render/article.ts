@@ -2,6 +2,7 @@ import { OffsetMap } from '../text/offsets.ts';
 import type { AnnotationDocument, Block, Claim, EntityType, Mention } from '../types.ts';
 import { html, jsonForScript, trusted, type SafeHtml } from './html.ts';
 import { createRenderer, renderMarked, type MarkSpec } from './marks.ts';
+import { proposition } from './proposition.ts';
 import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, entityHref, outletId, sectionSearch, type SiteData } from './site.ts';
 
 const md = createRenderer();
@@ -135,7 +136,7 @@ ${body.map((b) => blockHtml(doc, b, site, map))}
 <aside class="claims-beside" aria-labelledby="claims-here">
 <h2 id="claims-here">Claims in this article (${doc.claims.length})</h2>
 ${doc.claims.length === 0 ? html`<p>No attributed claims found.</p>` : html`<ol class="claim-list">
-${doc.claims.map((c) => html`<li><a href="#${c.id}">${c.source}</a> <span class="pill ${c.polarity}">${c.polarity === 'deny' ? 'denies' : 'affirms'}</span>${c.hedged ? html` <span class="pill hedged">hedged</span>` : ''} <span class="cue">cue: ${c.cue}</span>${c.clusterId ? html` · <a href="/claims/${c.clusterId}/">compare outlets</a>` : ''}</li>`)}
+${doc.claims.map((c) => html`<li><a href="#${c.id}">${c.source}</a> <span class="pill ${c.polarity}">${c.polarity === 'deny' ? 'denies' : 'affirms'}</span>${c.hedged ? html` <span class="pill hedged">hedged</span>` : ''} <span class="cue">cue: ${c.cue}</span><span class="proposition">${proposition(c)}</span>${c.clusterId ? html`<a href="/claims/${c.clusterId}/">compare outlets</a>` : ''}</li>`)}
 </ol>`}
 </aside>
 </div>

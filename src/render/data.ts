@@ -1,7 +1,8 @@
 import { NEUTRALISED_COLUMNS, datasetFiles, type DatasetFile } from '../export/index.ts';
 import { readdirSync } from 'node:fs';
 import { SCHEMA_DIR } from '../validate/schemas.ts';
-import { html, type SafeHtml } from './html.ts';
+import { figuresPlaceholder } from '../export/figures.ts';
+import { html, trusted, type SafeHtml } from './html.ts';
 import type { SiteData } from './site.ts';
 
 /** Links to one published file, or to each article's file of a per-article family. */
@@ -21,7 +22,15 @@ function links(file: DatasetFile, site: SiteData): SafeHtml {
 export function dataPage(site: SiteData): SafeHtml {
   const files = datasetFiles();
   return html`<h1>The dataset</h1>
-<p class="lede">Every annotation in the reader, as files to download and analyse: CSV for pandas, R and spreadsheets, JSON-LD for triple stores. The same build writes the pages and the files, so they always agree; two builds of the same articles give byte-identical files.</p>
+<p class="lede">Every annotation in the reader, as files to download and analyse: CSV for pandas, R and spreadsheets, JSON-LD for triple stores, SQLite for SQL. The same build writes the pages and the files, so they always agree; two builds of the same articles give byte-identical files.</p>
+<section class="download-all" aria-labelledby="download-all">
+<h2 id="download-all">Download everything</h2>
+<ul>
+<li><a class="download" href="/data/gloss-dataset.zip" download>gloss-dataset.zip</a> ${trusted(figuresPlaceholder('gloss-dataset.zip'))}: every table, <code>datapackage.json</code>, the schemas, the JSON-LD, the article texts and a README (what each file holds, how to cite it, the licences, the annotator's version and measured accuracy), in one file.</li>
+<li><a class="download" href="/data/gloss.sqlite" download>gloss.sqlite</a> ${trusted(figuresPlaceholder('gloss.sqlite'))}: the tables as an SQLite database, with primary and foreign keys, indexes and full-text search over the article texts, for <code>sqlite3</code> or Datasette.</li>
+</ul>
+<p>Check a download against its SHA-256 with <code>sha256sum gloss-dataset.zip</code> (or <code>shasum -a 256</code>).</p>
+</section>
 <h2>How to read it</h2>
 <ul>
 <li><strong>Offsets</strong> (<code>start</code>, <code>end</code>) count Unicode code points into the article's source text, <code>sources/ID.txt</code>, end exclusive: in Python, <code>open('sources/ID.txt', encoding='utf-8').read()[start:end] == exact</code> for every mention and claim.</li>

@@ -1,6 +1,7 @@
 import type { Claim, Mention } from '../types.ts';
 import { mentionsInContext, type MentionGroup } from './context.ts';
 import { html, type SafeHtml } from './html.ts';
+import { egoNetwork } from './network.ts';
 import { PAGE_SIZE, pageCount, pageUrl, pager, paginate, paginateGroups } from './paging.ts';
 import type { Route } from './routes.ts';
 import { TYPE_NAMES, UNKNOWN, byText, entityHref, outletId, type EntityStats, type SiteData } from './site.ts';
@@ -147,6 +148,7 @@ ${names.length ? html`<dt>Also written</dt><dd>${names.join(', ')}</dd>` : ''}
 <dt>Linked data</dt><dd>${entity.wikidata ? wikidataLink(entity.wikidata) : entity.generated ? 'Not in the knowledge base: found by the name recogniser, with lower confidence' : 'No Wikidata link'}</dd>
 </dl>
 ${entitySummary(stats, site)}
+<section aria-labelledby="associated" data-pagefind-ignore="all"><h2 id="associated">Named with ${entity.label} more often than chance</h2>${egoNetwork(site, entity.id)}</section>
 ${mentionsSection(stats, site, 1)}
 </article>`;
 }

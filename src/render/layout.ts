@@ -55,9 +55,9 @@ ${frame.head ?? ''}
 <ul>
 ${NAV.map(([key, href, label]) => html`<li><a href="${href}"${key === frame.section ? html` aria-current="page"` : ''}>${label}</a></li>`)}
 </ul>
-<form class="search-box" role="search" aria-label="Site" action="/search/" method="get">
+<form class="search-box" role="search" aria-label="Site" action="/entities/" data-search-action="/search/" method="get">
 <label for="site-search" class="visually-hidden">Search articles, entities and claims</label>
-<input id="site-search" type="search" name="q" placeholder="Search" autocomplete="off">
+<input id="site-search" type="search" name="q" placeholder="Search" autocomplete="off" data-suggest>
 <button type="submit">Search</button>
 </form>
 </nav>

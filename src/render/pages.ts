@@ -157,15 +157,22 @@ export function methodologyPage(): SafeHtml {
 <p>Accuracy is measured against hand-made gold annotations with <code>npm run eval</code>; the figures are in the project's README.</p>`;
 }
 
-/** The search page: a form that works as a plain GET; script runs Pagefind and its filters. */
+/**
+ * The search page: a form that, without script, leads to the entity index (search needs Pagefind's
+ * script); with script, Pagefind searches the articles, the entities a query names lead the
+ * results, and the box suggests entity names (src/site/assets/search.js, suggest.js). The Pagefind
+ * bundles to search are listed in data-pagefind-bundles, the first the main index, the others
+ * merged into it (Pagefind's mergeIndex).
+ */
 export function searchPage(): SafeHtml {
   return html`<h1>Search</h1>
-<form class="search-page" role="search" action="/search/" method="get">
+<form class="search-page" role="search" action="/entities/" data-search-action="/search/" method="get" data-pagefind-bundles="/pagefind/">
 <label for="q">Search articles, entities and claims</label>
-<input id="q" type="search" name="q" autocomplete="off">
+<input id="q" type="search" name="q" autocomplete="off" data-suggest>
 <button type="submit">Search</button>
 </form>
 <div id="search-filters" class="filters" hidden></div>
-<p id="search-status" role="status" aria-live="polite"><noscript>Search needs JavaScript. Without it, browse the <a href="/articles/">articles</a>, <a href="/entities/">entities</a>, <a href="/claims/">claims</a> and the <a href="/timeline/">timeline</a>.</noscript></p>
+<div id="search-entities" class="entity-leads"></div>
+<p id="search-status" role="status" aria-live="polite"><noscript>Search needs JavaScript. Without it, find a name in the <a href="/entities/">entity index</a>, or browse the <a href="/articles/">articles</a>, <a href="/claims/">claims</a> and the <a href="/timeline/">timeline</a>.</noscript></p>
 <ol id="search-results" class="results"></ol>`;
 }

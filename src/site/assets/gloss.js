@@ -1,6 +1,7 @@
 // Gloss: enhancements only. Every page works without this file: marks, links and tables are HTML.
-// Adds the entity card on focus and hover, the type toggles, the low-confidence switch and the
-// j/k keys to move between marks. Lists sort and page by links, without script. No third-party code.
+// Sends search boxes to the search page and gives them entity suggestions; adds the entity card on
+// focus and hover, the type toggles, the low-confidence switch and the j/k keys to move between
+// marks. Lists sort and page by links, without script. No third-party code.
 (() => {
   'use strict';
   const $ = (sel, root = document) => root.querySelector(sel);
@@ -13,6 +14,14 @@
   };
 
   for (const el of $$('[data-js-only]')) el.hidden = false;
+
+  // Search boxes: without script a search leads to the entity index, with it to the search page;
+  // entity suggestions load when a box first has focus.
+  for (const form of $$('form[data-search-action]')) form.action = form.getAttribute('data-search-action');
+  document.addEventListener('focusin', (e) => {
+    const input = e.target;
+    if (input && input.matches && input.matches('input[data-suggest]')) import('/assets/suggest.js').then((m) => m.attach(input), () => undefined);
+  });
 
   // Article: cards, toggles, keys.
   const article = $('.article');
