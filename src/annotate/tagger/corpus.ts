@@ -31,6 +31,8 @@ export interface GoldSentence {
 export interface GoldDocument {
   id: string;
   sentences: GoldSentence[];
+  /** Whether its tokeniser split hyphenated words, so that a lone `-` between words is a hyphen (Worldwide). */
+  hyphens?: boolean;
 }
 
 /** Worldwide's types as ours (SOURCE.md): facilities are places, nationalities and groups go with CoNLL's MISC; dates and money are not names. */
@@ -147,11 +149,15 @@ export function isWorldwideDevelopment(file: string): boolean {
   return createHash('sha256').update(basename(file)).digest()[0]! < 52;
 }
 
-/** Reads the Worldwide files of one split. */
+/**
+ * Reads the Worldwide files of one split, for the recogniser: with `hyphens` set, so that their
+ * text is rebuilt with hyphenated words whole again. (`readWorldwideFile` alone leaves it unset:
+ * the claims gold counts its offsets into the text as first rebuilt, with spaced hyphens.)
+ */
 export function readWorldwide(dir: string, split: 'train' | 'development'): GoldDocument[] {
   return worldwideFiles(dir)
     .filter((f) => isWorldwideDevelopment(f) === (split === 'development'))
-    .map((f) => readWorldwideFile(join(dir, f)));
+    .map((f) => ({ ...readWorldwideFile(join(dir, f)), hyphens: true }));
 }
 
 const NO_SPACE_BEFORE = /^(?:[,.;:!?%)\]}»”’]|'s|'S|n't|N'T|'re|'ve|'ll|'d|'m|'RE|'VE|'LL|'D|'M|\.\.\.|…)$/;
@@ -162,14 +168,19 @@ const NO_SPACE_AFTER = /^[(\[{$«“‘£€]$/;
  * joined by a space, except before closing punctuation and clitics and after opening brackets;
  * straight double quotes alternate between opening and closing.
  */
-export function detokenize(tokens: string[]): { text: string; offsets: Array<[number, number]> } {
+export function detokenize(tokens: string[], options: { hyphens?: boolean } = {}): { text: string; offsets: Array<[number, number]> } {
   let text = '';
   const offsets: Array<[number, number]> = [];
   let quoteOpen = false;
   let glueNext = true;
-  for (const token of tokens) {
+  tokens.forEach((token, k) => {
     let glue = glueNext || NO_SPACE_BEFORE.test(token);
     glueNext = NO_SPACE_AFTER.test(token);
+    // Worldwide splits hyphenated words ("anti - gay", "U.S. - Egypt"): their hyphen joins again.
+    if (options.hyphens && token === '-' && /[\p{L}\p{N}.]$/u.test(tokens[k - 1] ?? '') && /^[\p{L}\p{N}]/u.test(tokens[k + 1] ?? '')) {
+      glue = true;
+      glueNext = true;
+    }
     if (token === '"') {
       if (quoteOpen) glue = true;
       else glueNext = true;
@@ -178,7 +189,7 @@ export function detokenize(tokens: string[]): { text: string; offsets: Array<[nu
     if (!glue) text += ' ';
     offsets.push([text.length, text.length + token.length]);
     text += token;
-  }
+  });
   return { text, offsets };
 }
 
@@ -189,13 +200,13 @@ export interface RebuiltDocument {
   offsets: Array<Array<[number, number]>>;
 }
 
-/** Rebuilds a document's text: its sentences one a line, as Gloss reads a paragraph a line. */
+/** Rebuilds a document's text: its sentences one a line, as Gloss reads a paragraph a line; Worldwide's split hyphens joined again. */
 export function rebuild(doc: GoldDocument): RebuiltDocument {
   const lines: string[] = [];
   const offsets: Array<Array<[number, number]>> = [];
   let at = 0;
   for (const sentence of doc.sentences) {
-    const { text, offsets: spans } = detokenize(sentence.tokens);
+    const { text, offsets: spans } = detokenize(sentence.tokens, { hyphens: doc.hyphens === true });
     offsets.push(spans.map(([a, b]) => [a + at, b + at]));
     lines.push(text);
     at += text.length + 1;

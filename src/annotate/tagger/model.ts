@@ -1,0 +1,240 @@
+/**
+ * The recogniser: one module, three verbs. `train(documents, options)` learns two structured
+ * perceptrons (a first pass on the sentence alone, a second that also sees how the first pass
+ * tagged the same word elsewhere in the article), `load(dir)` reads the committed model, and
+ * `tag(model, sentences)` gives each sentence's names.
+ */
+import { TAGS, TAG_COUNT, decode, encode } from './bilou.ts';
+import type { CasingLexicon } from './casing.ts';
+import type { NerType, TokenSpan } from './corpus.ts';
+import { OFFSETS, contextFeatures, contextHashes, normAt, wordFeatures, type TaggerToken } from './features.ts';
+import { hashKey } from './hash.ts';
+import { FeatureTable } from './table.ts';
+import { emissions, trainPerceptron, viterbi, type LinearModel, type TrainingSentence } from './perceptron.ts';
+import type { TaggerSentence } from './sentences.ts';
+
+/** A trained recogniser. */
+export interface Recogniser {
+  first: LinearModel;
+  second: LinearModel;
+  lexicon: CasingLexicon;
+}
+
+/** A training document: its sentences and their gold spans. */
+export interface TrainingDocument {
+  sentences: TaggerSentence[];
+  spans: TokenSpan[][];
+}
+
+/** Training settings: epochs of each pass, folds for the second pass's training features, shuffle seed. */
+export interface TrainOptions {
+  epochs: number;
+  folds: number;
+  seed: number;
+  /** Keep a feature only when it occurs at least this often in the training data. */
+  minCount: number;
+  log?: (line: string) => void;
+}
+
+const wordHashCache = new Map<string, Uint32Array[]>();
+
+/** The hashes of a word's features at each window offset (`OFFSETS` order), computed once per word. */
+export function wordHashes(norm: string): Uint32Array[] {
+  let cached = wordHashCache.get(norm);
+  if (!cached) {
+    if (wordHashCache.size > 500_000) wordHashCache.clear();
+    cached = OFFSETS.map((offset) => {
+      const keys: string[] = [];
+      wordFeatures(norm, offset, keys);
+      return Uint32Array.from(keys.map(hashKey));
+    });
+    wordHashCache.set(norm, cached);
+  }
+  return cached;
+}
+
+/** The feature hashes of token `i`: word features over the window, then context features. */
+function featureHashes(tokens: TaggerToken[], i: number, out: number[]): void {
+  OFFSETS.forEach((offset, o) => {
+    for (const h of wordHashes(normAt(tokens, i + offset))[o]!) out.push(h);
+  });
+  contextHashes(tokens, i, out);
+}
+
+/** Feature rows of a sentence's tokens; features the model lacks are -1. */
+function rowsOf(tokens: TaggerToken[], rows: Map<number, number>): { features: Int32Array; starts: Int32Array } {
+  const hashes: number[] = [];
+  const starts = new Int32Array(tokens.length + 1);
+  for (let i = 0; i < tokens.length; i++) {
+    starts[i] = hashes.length;
+    featureHashes(tokens, i, hashes);
+  }
+  starts[tokens.length] = hashes.length;
+  return { features: Int32Array.from(hashes, (h) => rows.get(h) ?? -1), starts };
+}
+
+/** The hashes of the features that occur at least `minCount` times, numbered in first-seen order. */
+function frequentRows(documents: TrainingDocument[], minCount: number): Map<number, number> {
+  const counts = new Map<number, number>();
+  const hashes: number[] = [];
+  for (const d of documents) for (const s of d.sentences) for (let i = 0; i < s.tokens.length; i++) {
+    hashes.length = 0;
+    featureHashes(s.tokens, i, hashes);
+    for (const h of hashes) counts.set(h, (counts.get(h) ?? 0) + 1);
+  }
+  const rows = new Map<number, number>();
+  for (const [h, n] of counts) if (n >= minCount) rows.set(h, rows.size);
+  return rows;
+}
+
+function trainPass(documents: TrainingDocument[], options: TrainOptions, label: string): LinearModel {
+  const rows = frequentRows(documents, options.minCount);
+  const sentences: TrainingSentence[] = [];
+  for (const d of documents) d.sentences.forEach((s, k) => sentences.push({ ...rowsOf(s.tokens, rows), gold: encode(d.spans[k]!, s.tokens.length) }));
+  options.log?.(`${label}: ${sentences.length} sentences, ${rows.size} features`);
+  return trainPerceptron(rows, sentences, { epochs: options.epochs, seed: options.seed });
+}
+
+/** The best spans of one sentence under one pass's weights. */
+export function decodeSentence(model: LinearModel, tokens: TaggerToken[]): TokenSpan[] {
+  return decode(viterbi(fastEmissions(model, tokens), tokens.length, model.transitions));
+}
+
+const T = TAG_COUNT;
+const wordVectors = new WeakMap<LinearModel, Map<string, Float32Array>>();
+const tables = new WeakMap<LinearModel, FeatureTable>();
+
+function tableOf(model: LinearModel): FeatureTable {
+  let table = tables.get(model);
+  if (!table) tables.set(model, (table = new FeatureTable(model.rows)));
+  return table;
+}
+
+/** A word's summed word-feature weights at each window offset, computed once per word and model. */
+function wordVector(model: LinearModel, table: FeatureTable, norm: string): Float32Array {
+  let cache = wordVectors.get(model);
+  if (!cache) wordVectors.set(model, (cache = new Map()));
+  let v = cache.get(norm);
+  if (!v) {
+    if (cache.size > 200_000) cache.clear();
+    v = new Float32Array(OFFSETS.length * T);
+    const hashes = wordHashes(norm);
+    for (let o = 0; o < OFFSETS.length; o++) {
+      for (const h of hashes[o]!) {
+        const row = table.get(h);
+        if (row < 0) continue;
+        for (let t = 0; t < T; t++) v[o * T + t]! += model.weights[row * T + t]!;
+      }
+    }
+    cache.set(norm, v);
+  }
+  return v;
+}
+
+/** Emission scores of a sentence from cached word vectors plus its context features. */
+export function fastEmissions(model: LinearModel, tokens: TaggerToken[]): Float32Array {
+  const n = tokens.length;
+  const scores = new Float32Array(n * T);
+  const table = tableOf(model);
+  const weights = model.weights;
+  const hashes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const base = i * T;
+    for (let o = 0; o < OFFSETS.length; o++) {
+      const v = wordVector(model, table, normAt(tokens, i + OFFSETS[o]!));
+      const at = o * T;
+      for (let t = 0; t < T; t++) scores[base + t]! += v[at + t]!;
+    }
+    hashes.length = 0;
+    contextHashes(tokens, i, hashes);
+    for (const h of hashes) {
+      const row = table.get(h);
+      if (row < 0) continue;
+      const r = row * T;
+      for (let t = 0; t < T; t++) scores[base + t]! += weights[r + t]!;
+    }
+  }
+  return scores;
+}
+
+/** What the first pass said of each token, and of each word elsewhere in the article, as features of each token. */
+export function documentFeatures(sentences: TaggerSentence[], firstPass: TokenSpan[][]): void {
+  const labels = new Map<string, Map<string, number>>();
+  const labelOf: string[][] = sentences.map((s, k) => {
+    const out = s.tokens.map(() => 'O');
+    for (const span of firstPass[k]!) for (let i = span.start; i < span.end; i++) out[i] = span.type;
+    return out;
+  });
+  const keyOf = (t: TaggerToken): string | null => (t.lower.length > 1 && /\p{L}/u.test(t.lower) ? t.lower : null);
+  // How the article writes each word inside ordinary sentences: with a capital, or without.
+  const written = new Map<string, [number, number]>();
+  const midSentence = (t: TaggerToken): boolean => !t.caps && !t.sentenceStart && !t.headline;
+  sentences.forEach((s, k) => s.tokens.forEach((t, i) => {
+    const key = keyOf(t);
+    if (!key) return;
+    let counts = labels.get(key);
+    if (!counts) labels.set(key, (counts = new Map()));
+    counts.set(labelOf[k]![i]!, (counts.get(labelOf[k]![i]!) ?? 0) + 1);
+    if (!midSentence(t)) return;
+    const w = written.get(key) ?? [0, 0];
+    w[/^\p{Lu}/u.test(t.text) ? 0 : 1]++;
+    written.set(key, w);
+  }));
+  sentences.forEach((s, k) => {
+    const tags = encode(firstPass[k]!, s.tokens.length);
+    s.tokens.forEach((t, i) => (t.firstPass = TAGS[tags[i]!]!));
+  });
+  sentences.forEach((s, k) => s.tokens.forEach((t, i) => {
+    const key = keyOf(t);
+    t.document = [];
+    if (!key) return;
+    const counts = new Map(labels.get(key));
+    const own = labelOf[k]![i]!;
+    counts.set(own, counts.get(own)! - 1);
+    let top = 'none';
+    let best = 0;
+    for (const label of ['PER', 'ORG', 'LOC', 'MISC', 'O']) {
+      const n = counts.get(label) ?? 0;
+      if (n > 0 && label !== 'O') t.document.push(label);
+      if (n > best) {
+        best = n;
+        top = label;
+      }
+    }
+    t.document.push(`major-${top}`);
+    const w = written.get(key);
+    if (!w) return;
+    const [capital, lower] = midSentence(t) ? (/^\p{Lu}/u.test(t.text) ? [w[0] - 1, w[1]] : [w[0], w[1] - 1]) : w;
+    if (capital > 0 || lower > 0) t.document.push(`written-${capital > 0 ? (lower > 0 ? 'both' : 'capital') : 'lower'}`);
+  }));
+}
+
+/** Tags the sentences of one article: the first pass, then the second with the first's document features. */
+export function tag(model: Recogniser, sentences: TaggerSentence[]): TokenSpan[][] {
+  for (const s of sentences) for (const t of s.tokens) {
+    t.document = [];
+    t.firstPass = '';
+  }
+  const first = sentences.map((s) => decodeSentence(model.first, s.tokens));
+  documentFeatures(sentences, first);
+  return sentences.map((s) => decodeSentence(model.second, s.tokens));
+}
+
+/**
+ * Trains both passes. The second pass learns from first-pass tags that the first pass did not see
+ * in training (k-fold jackknifing), so it learns how far to trust them on new text.
+ */
+export function train(documents: TrainingDocument[], lexicon: CasingLexicon, options: TrainOptions): Recogniser {
+  const folds = Array.from({ length: options.folds }, (_, f) => documents.filter((_, i) => i % options.folds === f));
+  folds.forEach((held, f) => {
+    const rest = documents.filter((_, i) => i % options.folds !== f);
+    const model = trainPass(rest, options, `first pass, fold ${f + 1} of ${options.folds}`);
+    for (const d of held) documentFeatures(d.sentences, d.sentences.map((s) => decodeSentence(model, s.tokens)));
+  });
+  const first = trainPass(documents.map((d) => ({ ...d, sentences: d.sentences.map((s) => ({ ...s, tokens: s.tokens.map((t) => ({ ...t, document: [], firstPass: '' })) })) })), options, 'first pass');
+  const second = trainPass(documents, options, 'second pass');
+  return { first, second, lexicon };
+}
+
+export { contextFeatures, TAG_COUNT };
+export type { NerType };
