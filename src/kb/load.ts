@@ -24,6 +24,8 @@ interface StoredEntry {
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const QID = /^Q[1-9][0-9]*$/;
 const TYPES = new Set(['person', 'organization', 'place', 'event']);
+/** Office titles that the guidelines leave outside a person's span. */
+const TITLED = /^(President|Vice President|Prime Minister|Chancellor|King|Queen|Prince|Princess|Pope|Senator|Governor|Mayor|General|Secretary|Minister|Premier|Emperor|Sultan|Sheikh|Chairman)\s/;
 const REBUILD = 'rebuild the folder with npm run kb, or restore it from git';
 
 /** What is wrong with a stored entry, or null: the cheap checks that keep loading under a second. */
@@ -116,7 +118,9 @@ export function mergeHandWritten(hand: Entity[], derived: Entity[]): { entities:
     const h = d.wikidata ? byQid.get(d.wikidata) : undefined;
     if (h) {
       const own = new Set(namesOf(h).map((n) => n.toLowerCase()));
-      const free = (n: string): boolean => !own.has(n.toLowerCase()) && (owner.get(n.toLowerCase()) ?? h.id) === h.id;
+      // A derived name with a lower-case "the" ("the US") or an office title ("President Donald Trump")
+      // would match words the guidelines leave outside the span.
+      const free = (n: string): boolean => !/^the\s/.test(n) && !TITLED.test(n) && !own.has(n.toLowerCase()) && (owner.get(n.toLowerCase()) ?? h.id) === h.id;
       const aliases = [...h.aliases, ...[d.label, ...d.aliases].filter(free)];
       const partialAliases = (d.partialAliases ?? []).filter(free);
       // The hand-written names are the user's word: only names the merge adds are flagged.

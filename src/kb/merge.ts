@@ -197,7 +197,7 @@ export function mergeItem(qid: string, records: SourceRecord[]): MergedItem | Dr
   const aliases = [...aliasSources.keys()].sort(compare);
   const partialAliases = [...partials].filter((p) => p !== label && !aliasSources.has(p)).sort(compare);
   const commonNames = [label, ...aliases, ...partialAliases].filter(isCommonName).sort(compare);
-  const pop = popularity(sorted);
+  const pop = popularity(sorted, type);
   const aliasFrom = [...new Set([...aliasSources.values()].flatMap((s) => [...s]))].sort(compare);
   const sources: FieldSources = { type: typed.source, label: labelSource, ...(described ? { description: described.source } : {}), popularity: pop.source, ...(aliasFrom.length ? { aliases: aliasFrom } : {}) };
   return { wikidata: qid, type, label, aliases, partialAliases, commonNames, description, popularity: pop.value, sources };

@@ -21,6 +21,9 @@ const COUNTRY = /^(a )?(sovereign state|country|island country|island nation|lan
 /** The floor of a country that no source gives a population or sitelinks for: it is never obscure. */
 export const COUNTRY_FLOOR = 100;
 
+/** The floor of an FB15k-237 place that no source gives a population for. */
+export const FB15K_PLACE_FLOOR = 50;
+
 /** The floor of a capital of the hand-written knowledge base: a city of a million people. */
 export const CAPITAL_FLOOR = 60;
 
@@ -34,10 +37,11 @@ export function populationPrior(population: number): number {
  * the largest of the sitelink counts the sources give, the population estimate for places,
  * 20 · log10(1 + population / 1000) (a city of 2 million: 66; a town of 10,000: 21; a village of
  * 500: 3.5), and 100 for a country a description calls one ("country in Eastern Europe"); when no
- * source gives any of these, the highest floor among the sources that name it. Where both a population and sitelinks are known, the larger
+ * source gives any of these, the highest floor among the sources that name it (for a place of
+ * FB15k-237, `FB15K_PLACE_FLOOR`). Where both a population and sitelinks are known, the larger
  * wins. Returns the value and the source it came from.
  */
-export function popularity(records: SourceRecord[]): { value: number; source: string } {
+export function popularity(records: SourceRecord[], type: SourceRecord['type'] = null): { value: number; source: string } {
   let best: { value: number; source: string } | null = null;
   const consider = (value: number, source: string): void => {
     if (!best || value > best.value || (value === best.value && source < best.source)) best = { value, source };
@@ -50,7 +54,9 @@ export function popularity(records: SourceRecord[]): { value: number; source: st
   if (best) return best;
   for (const r of records) {
     const floor = FLOOR.find(([pattern]) => pattern.test(r.source));
-    consider(floor ? floor[1] : 0, r.source);
+    // FB15k-237's places that no list gives a population are world cities and regions, not villages:
+    // the floor of a city of some 300,000 people, so that "Utrecht" or "Glasgow" is not a US town first.
+    consider(r.source === 'fb15k' && type === 'place' ? FB15K_PLACE_FLOOR : floor ? floor[1] : 0, r.source);
   }
   return best!;
 }

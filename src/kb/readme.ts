@@ -78,7 +78,8 @@ Each file is a JSON array with one entity a line, in id order, split by type (an
   the queries give; for places 20 · log10(1 + population / 1000) (a city of 2 million: 66; a town of
   10,000: 21; a village of 1,000: 6); at least 100 for a country (one a description calls a
   country, or one a capital of \`_data/entities.json\` stands for) and 60 for such a capital.
-  Where none of these is known, a floor by source: FB15k-237 and members of Congress 30, parties
+  Where none of these is known, a floor by source: FB15k-237's places 50 (world cities and
+  regions the places list lacks), its people and organisations and members of Congress 30, parties
   and brands 10, newspapers 5, footballers and clubs 3. Rough, but it orders
   the candidates for one name: Paris (France) 66.7 before Paris (Texas) 28.6.
 - **wikidata**: the QID; **sources**: which source gave each field.
