@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { compileGazetteer } from './annotate/index.ts';
 import { annotateAll } from './annotate/parallel.ts';
-import { loadKnowledgeBase } from './annotate/knowledge-base.ts';
+import { loadMergedKnowledgeBase } from './kb/index.ts';
 import { applyCuration, loadCuration } from './annotate/curation.ts';
 import { clusterClaims } from './annotate/clusters.ts';
 import { ingest } from './ingest/index.ts';
@@ -55,12 +54,12 @@ const ingestStage: Stage = (state) => {
   const { options } = state;
   const seeds = options.seeds ?? join(options.root, 'seeds');
   const result = ingest(seeds);
-  const kb = loadKnowledgeBase(join(dataDir(options), 'entities.json'), '_data/entities.json');
+  const kb = loadMergedKnowledgeBase(dataDir(options));
   return { ...state, articles: result.articles, knowledgeBase: kb.entities, problems: [...state.problems, ...result.problems, ...kb.problems] };
 };
 
 const annotateStage: Stage = async (state) => {
-  const gazetteer = compileGazetteer(state.knowledgeBase);
+  const byId = new Map(state.knowledgeBase.map((e) => [e.id, e]));
   const { options } = state;
   const results = await annotateAll(state.articles, state.knowledgeBase, {
     workers: options.workers,
@@ -70,10 +69,10 @@ const annotateStage: Stage = async (state) => {
   const documents: AnnotationDocument[] = results.map((r) => r.document);
   const generated: Entity[] = results.flatMap((r) => r.generated);
   const curation = loadCuration(join(dataDir(state.options), 'curation'), state.articles, state.knowledgeBase);
-  const curated = applyCuration(documents, curation, gazetteer);
+  const curated = applyCuration(documents, curation, byId);
   const problems = [...state.problems, ...curation.problems, ...curated.problems];
-  const clustered = clusterClaims(curated.documents, curation.clusterLabels, gazetteer.entities);
-  const entities = mergeEntities(state.knowledgeBase, generated);
+  const clustered = clusterClaims(curated.documents, curation.clusterLabels, byId);
+  const entities = mergeEntities(state.knowledgeBase, generated, clustered.documents);
   const corpus: Corpus = { documents: clustered.documents, entities, clusters: clustered.clusters, warnings: problems.filter((p) => p.severity === 'warning') };
   return { ...state, documents: clustered.documents, generated, corpus, problems };
 };
@@ -87,10 +86,26 @@ export const STAGES: Array<[string, Stage]> = [
   ['validate', validateStage],
 ];
 
-/** Knowledge-base entities plus the generated ones (first label wins for a shared id), sorted by id. */
-function mergeEntities(knowledgeBase: Entity[], generated: Entity[]): Entity[] {
+/**
+ * The entities the corpus refers to: those its mentions and claims name (or a capital stands for),
+ * those offered as alternatives to an uncertain link, and the generated ones (first label wins
+ * for a shared id); sorted by id. The rest of the knowledge base stays out of the site and dataset.
+ */
+function mergeEntities(knowledgeBase: Entity[], generated: Entity[], documents: AnnotationDocument[]): Entity[] {
+  const used = new Set<string>();
+  for (const d of documents) {
+    for (const m of d.mentions) {
+      if (m.entityId) used.add(m.entityId);
+      if (m.refersTo) used.add(m.refersTo);
+      for (const a of m.alternatives ?? []) used.add(a);
+    }
+    for (const c of d.claims) {
+      if (c.sourceEntityId) used.add(c.sourceEntityId);
+      for (const id of c.entityIds) used.add(id);
+    }
+  }
   const byId = new Map<string, Entity>();
-  for (const e of knowledgeBase) byId.set(e.id, e);
+  for (const e of knowledgeBase) if (used.has(e.id)) byId.set(e.id, e);
   for (const e of generated) if (!byId.has(e.id)) byId.set(e.id, e);
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -181,10 +181,12 @@ export interface Mention extends Span {
   prefix: string;
   /** Up to 32 code points after the mention. */
   suffix: string;
-  /** How it was found: `gazetteer`, `ner`, `rule:date`, `rule:surname`, `curated`. */
+  /** How it was found: `gazetteer`, `ner` (the recogniser), `ner:linked` (the recogniser, linked in context), `rule:date`, `rule:surname`, `curated`. */
   method: string;
   /** 0 to 1. */
   confidence: number;
+  /** Knowledge-base entities the name could also be, most likely first: set when the link is uncertain or missing. */
+  alternatives?: string[];
 }
 
 /** Whether a claim affirms or denies its proposition. */
@@ -262,7 +264,7 @@ export interface ContentProblem {
 export interface Corpus {
   /** Articles with their annotations, sorted by id. */
   documents: AnnotationDocument[];
-  /** Every entity that at least one mention refers to, plus the whole knowledge base, sorted by id. */
+  /** Every entity a mention or claim refers to (or offers as an alternative), sorted by id. */
   entities: Entity[];
   /** Claim clusters, sorted by id. */
   clusters: Cluster[];

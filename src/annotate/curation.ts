@@ -6,7 +6,6 @@ import { error, warning } from '../problems.ts';
 import { OffsetMap, quoteOf } from '../text/offsets.ts';
 import { check } from '../validate/schemas.ts';
 import type { AnnotationDocument, Article, Claim, ContentProblem, Entity, EntityType, Mention, MentionForm, Polarity } from '../types.ts';
-import type { Gazetteer } from './gazetteer.ts';
 
 /** Where a curation entry points: the quote, its context, and optionally its last known offsets. */
 export interface Selector {
@@ -150,7 +149,7 @@ export function numberAnnotations(doc: AnnotationDocument): AnnotationDocument {
  * Applies the editors' corrections: curated entries win over automatic ones. An entry whose quote
  * is gone is reported as a warning (an error with `--strict`), never dropped in silence.
  */
-export function applyCuration(documents: AnnotationDocument[], curation: Curation, gazetteer: Gazetteer): { documents: AnnotationDocument[]; problems: ContentProblem[] } {
+export function applyCuration(documents: AnnotationDocument[], curation: Curation, entities: Map<string, Entity>): { documents: AnnotationDocument[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const out = documents.map((doc) => {
     const file = curation.files.get(doc.article.id);
@@ -185,7 +184,7 @@ export function applyCuration(documents: AnnotationDocument[], curation: Curatio
       added.push({ id: entry.id, ...span });
       const type = entry.type ?? existing?.type ?? 'place';
       const entityId = type === 'date' ? null : (entry.entity ?? existing?.entityId ?? null);
-      const entity = entityId ? gazetteer.entities.get(entityId) : undefined;
+      const entity = entityId ? entities.get(entityId) : undefined;
       mentions = mentions.filter((m) => !overlaps(m, span));
       mentions.push({
         id: '',

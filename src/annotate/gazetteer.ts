@@ -62,10 +62,15 @@ export function caseFits(pattern: string, written: string): boolean {
   return p0 === p0.toLowerCase() || w0 !== w0.toLowerCase();
 }
 
-/** Compiles the knowledge base into a token trie. */
-export function compileGazetteer(entities: Entity[]): Gazetteer {
+/**
+ * Compiles the knowledge base into a token trie of the names to match wherever they occur
+ * (`matched`, by default all; the annotator passes the hand-written entries), with every entity
+ * by id and the one-word person names that more than one person of the whole base could claim.
+ */
+export function compileGazetteer(entities: Entity[], matched: Entity[] = entities): Gazetteer {
   const root: Node = { next: new Map(), surfaces: [] };
   const byId = new Map(entities.map((e) => [e.id, e]));
+  const matchedIds = new Set(matched.map((e) => e.id));
   const shortOwners = new Map<string, Set<string>>();
   const add = (entity: Entity, name: string, form: MentionForm): void => {
     const { tokens, gaps } = tokenizeName(name);
@@ -89,6 +94,10 @@ export function compileGazetteer(entities: Entity[]): Gazetteer {
     node.surfaces.push({ entityId: entity.id, form, tokens, gaps, short });
   };
   for (const entity of entities) {
+    if (!matchedIds.has(entity.id)) {
+      if (entity.type === 'person') for (const word of tokenizeName(entity.label).tokens) if (/^\p{Lu}/u.test(word)) shortOwners.set(word.toLowerCase(), (shortOwners.get(word.toLowerCase()) ?? new Set()).add(entity.id));
+      continue;
+    }
     add(entity, entity.label, 'name');
     for (const alias of entity.aliases) add(entity, alias, 'name');
     for (const adjectival of entity.adjectivals) add(entity, adjectival, 'adjectival');

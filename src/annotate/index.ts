@@ -1,14 +1,14 @@
 import type { AnnotationDocument, Article, Entity } from '../types.ts';
-import { compileGazetteer, type Gazetteer } from './gazetteer.ts';
+import { compileAnnotator, type Annotator } from './annotator.ts';
 import { findClaims } from './claims.ts';
 import { findMentions } from './mentions.ts';
 import { viewOf } from './tokens.ts';
 
-export { compileGazetteer };
-export type { Gazetteer };
+export { compileAnnotator };
+export type { Annotator };
 
-/** Bump when the annotator's output changes for the same input, so cached annotations are redone. */
-export const ANNOTATOR_VERSION = '1';
+/** The annotator's version for readers of the dataset; bump it when its output changes for the same input (2: the trained recogniser and the Wikidata knowledge base). */
+export const ANNOTATOR_VERSION = '2';
 
 /** One article's annotations and the entities made for the names the knowledge base lacks. */
 export interface ArticleAnnotation {
@@ -17,9 +17,9 @@ export interface ArticleAnnotation {
 }
 
 /** Annotates one article: entity and date mentions, then claims. */
-export function annotate(article: Article, gazetteer: Gazetteer): ArticleAnnotation {
+export function annotate(article: Article, annotator: Annotator): ArticleAnnotation {
   const view = viewOf(article);
-  const { mentions, generated } = findMentions(view, gazetteer);
+  const { mentions, generated } = findMentions(view, annotator);
   const claims = findClaims(view, mentions);
   return { document: { article, mentions, claims }, generated };
 }

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article, Entity } from '../types.ts';
 import { bundleWorker } from '../worker-bundle.ts';
-import { annotate, compileGazetteer, type ArticleAnnotation } from './index.ts';
+import { MODEL_DIR } from './annotator.ts';
+import { annotate, compileAnnotator, type ArticleAnnotation } from './index.ts';
 
 /** How the annotate stage runs. */
 export interface AnnotateOptions {
@@ -25,17 +26,15 @@ const BATCH = 32;
 
 let version: string | null = null;
 /**
- * A hash of the annotator's own source code (src/annotate, src/text, src/types.ts): cached
- * annotations are reused only by the exact code that made them.
+ * A hash of the annotator's own source code (src/annotate, src/text, src/types.ts) and of the
+ * recogniser's weights (_data/model/): cached annotations are reused only by what made them.
  */
 export function annotatorVersion(): string {
   if (version) return version;
   const hash = createHash('sha256');
-  const files = [
-    ...readdirSync(HERE).filter((f) => f.endsWith('.ts')).sort().map((f) => join(HERE, f)),
-    ...readdirSync(join(HERE, '..', 'text')).filter((f) => f.endsWith('.ts')).sort().map((f) => join(HERE, '..', 'text', f)),
-    join(HERE, '..', 'types.ts'),
-  ];
+  const under = (dir: string, ext: string): string[] =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(ext)).sort().map((f) => join(dir, f));
+  const files = [...under(HERE, '.ts'), ...under(join(HERE, '..', 'text'), '.ts'), join(HERE, '..', 'types.ts'), ...under(MODEL_DIR, '')];
   for (const f of files) hash.update(f.slice(HERE.length)).update(readFileSync(f));
   version = hash.digest('hex').slice(0, 16);
   return version;
@@ -73,9 +72,9 @@ async function inWorkers(articles: Article[], knowledgeBase: Entity[], workers: 
   // between batches so that their results are taken in.
   const pool = Array.from({ length: Math.min(workers - 1, batches.length) }, () => new Worker(url, { workerData: { knowledgeBase } }));
   const here = async (): Promise<void> => {
-    const gazetteer = compileGazetteer(knowledgeBase);
+    const annotator = compileAnnotator(knowledgeBase);
     for (let batch = batches.shift(); batch; batch = batches.shift()) {
-      batch.articles.forEach((a, k) => (results[batch!.id + k] = annotate(a, gazetteer)));
+      batch.articles.forEach((a, k) => (results[batch!.id + k] = annotate(a, annotator)));
       onDone(batch.articles.length);
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -127,9 +126,9 @@ export async function annotateAll(articles: Article[], knowledgeBase: Entity[], 
   let fresh: ArticleAnnotation[];
   if (workers > 1 && todo.length > 1) fresh = await inWorkers(todo.map((t) => t.a), knowledgeBase, workers, progress);
   else {
-    const gazetteer = compileGazetteer(knowledgeBase);
+    const annotator = compileAnnotator(knowledgeBase);
     fresh = todo.map(({ a }) => {
-      const r = annotate(a, gazetteer);
+      const r = annotate(a, annotator);
       progress(1);
       return r;
     });

@@ -68,9 +68,10 @@ export function viewOf(article: Article): AnnotationView {
       // Inside a block a blank line only joins a paragraph cut in two: it separates words, not sentences.
       if (between.length > 0 && gap === 'none') gap = 'space';
       last = start + t.length;
-      // A hyphen, or a dash set tight between words ("Tumangang–Khasan"), joins; a spaced or em dash is punctuation.
+      // A hyphen or a dash set tight between words ("Kim Jong-un", "Tumangang–Khasan") joins them; a
+      // spaced one ("the firm - which") and an em dash are punctuation.
       const tight = gap === 'none' && /^[\p{L}\p{N}]/u.test(text.charAt(last) ?? '');
-      if (DASHES.has(t) && (t !== '\u2014' && (t === '-' || t === '\u2010' || t === '\u2011' || tight))) {
+      if (DASHES.has(t) && t !== '\u2014' && tight) {
         if (gap !== 'break') gap = 'hyphen';
         continue;
       }
