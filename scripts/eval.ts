@@ -1,49 +1,53 @@
 /**
  * `npm run eval`: scores the annotator against the hand-made gold sets in tests/gold/ and prints
  * precision, recall and F1 per type (strict: same span and type), linking accuracy, claim
- * detection and attribute accuracy, and cluster purity; then linking precision and coverage on the
- * BBC articles of tests/gold/linking/ (when ../shared/ is beside the project). `--errors` lists
- * every disagreement; `--json` prints the gold sets' figures as one JSON document (what
- * docs/accuracy.json holds, the same with or without ../shared/), and `--json --linking` the BBC
- * linking figures instead.
+ * detection and attribute accuracy, and cluster purity. Where `../shared/` is beside the project,
+ * also: linking precision and coverage on the BBC articles of tests/gold/linking/, and the whole
+ * annotator on the NER corpora's development splits (person, organisation and place, by
+ * conlleval's rules). `--errors` lists every disagreement; `--json` prints the gold sets' figures
+ * as one JSON document (what docs/accuracy.json holds, the same with or without ../shared/), and
+ * `--json --corpora` the BBC linking and NER development figures instead.
  */
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import { loadKnowledgeBase } from '../src/annotate/knowledge-base.ts';
 import { existsSync } from 'node:fs';
-import { annotate, compileGazetteer } from '../src/annotate/index.ts';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { annotate, compileAnnotator } from '../src/annotate/index.ts';
 import { evaluateSet, type Score, type SetReport } from '../src/evaluate/index.ts';
 import { evaluateLinkingSet, predictedLinks, type LinkingReport } from '../src/evaluate/linking.ts';
+import { formatNerSet, nerSets } from '../src/evaluate/ner-sets.ts';
 import { ingestFile } from '../src/ingest/index.ts';
+import { loadMergedKnowledgeBase } from '../src/kb/index.ts';
 import { formatProblem } from '../src/problems.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const kb = loadKnowledgeBase(join(root, '_data', 'entities.json'), '_data/entities.json');
+const shared = join(root, '..', 'shared');
+const errors = process.argv.includes('--errors');
+const kb = loadMergedKnowledgeBase(join(root, '_data'));
 if (kb.problems.length) {
   for (const p of kb.problems) console.error(formatProblem(p));
   process.exit(1);
 }
+const annotator = compileAnnotator(kb.entities);
 const sets: SetReport[] = [
-  evaluateSet('seeds', join(root, 'tests', 'gold', 'seeds'), root, kb.entities),
-  evaluateSet('unseen', join(root, 'tests', 'gold', 'unseen'), root, kb.entities),
+  evaluateSet('seeds', join(root, 'tests', 'gold', 'seeds'), root, annotator),
+  evaluateSet('unseen', join(root, 'tests', 'gold', 'unseen'), root, annotator),
 ];
+
+// Linking on BBC articles.
+let linking: LinkingReport | null = null;
+if (existsSync(join(shared, 'corpora', 'bbc-news'))) {
+  linking = evaluateLinkingSet(join(root, 'tests', 'gold', 'linking'), shared, (path, file) => {
+    const { article } = ingestFile(path, file, {});
+    return article ? predictedLinks(annotate(article, annotator).document.mentions, annotator.gazetteer.entities) : null;
+  });
+}
+const ner = nerSets(join(shared, 'corpora', 'ner'), annotator);
 
 const pct = (x: number): string => (x * 100).toFixed(1).padStart(6);
 const row = (name: string, s: Score): string => `  ${name.padEnd(14)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
 
-// Linking on BBC articles, with today's annotator and knowledge base.
-const shared = join(root, '..', 'shared');
-let linking: LinkingReport | null = null;
-if (existsSync(join(shared, 'corpora', 'bbc-news'))) {
-  const gazetteer = compileGazetteer(kb.entities);
-  linking = evaluateLinkingSet(join(root, 'tests', 'gold', 'linking'), shared, (path, file) => {
-    const { article } = ingestFile(path, file, {});
-    return article ? predictedLinks(annotate(article, gazetteer).document.mentions, gazetteer.entities) : null;
-  });
-}
-
-if (process.argv.includes('--json') && process.argv.includes('--linking')) {
-  console.log(JSON.stringify({ linking: linking ? { ...linking.score, files: linking.files.length, skipped: linking.skipped } : null }, null, 2));
+if (process.argv.includes('--json') && process.argv.includes('--corpora')) {
+  console.log(JSON.stringify({ linking: linking && { ...linking.score, files: linking.files.length, skipped: linking.skipped }, ner: ner.reports.map((r) => ({ ...r, errors: undefined })) }, null, 2));
 } else if (process.argv.includes('--json')) {
   console.log(JSON.stringify(sets.map(({ entities, claims, ...rest }) => ({ ...rest, entities: { ...entities, errors: undefined }, claims: { ...claims, errors: undefined, pairs: undefined } })), null, 2));
 } else {
@@ -58,7 +62,7 @@ if (process.argv.includes('--json') && process.argv.includes('--linking')) {
     console.log(row('detection', set.claims.detection));
     for (const k of ['source', 'polarity', 'hedged', 'quote'] as const) console.log(`  ${k.padEnd(14)} accuracy ${pct(set.claims[k].accuracy)}  (${set.claims[k].correct}/${set.claims[k].total})`);
     console.log(`  cluster purity ${pct(set.clusters.purity)}  (${set.clusters.members} matched claims in ${set.clusters.clusters} clusters); same-proposition pairs: precision ${pct(set.clusters.pairPrecision)}, recall ${pct(set.clusters.pairRecall)}`);
-    if (process.argv.includes('--errors')) for (const e of [...set.entities.errors, ...set.claims.errors]) console.log(`    ${e}`);
+    if (errors) for (const e of [...set.entities.errors, ...set.claims.errors]) console.log(`    ${e}`);
   }
   if (!linking) console.log('\nlinking (BBC): skipped, ../shared/corpora/bbc-news/ is not beside the project');
   else {
@@ -67,6 +71,7 @@ if (process.argv.includes('--json') && process.argv.includes('--linking')) {
     console.log(`  precision ${pct(s.precision)}  (${s.correct} right of ${s.linked} links; ${s.wrong} to the wrong entity, ${s.shouldBeNone} that should be none)`);
     console.log(`  coverage  ${pct(s.coverage)}  (${s.correct} of ${s.held} linked right; ${s.missed} left unlinked)`);
     for (const skip of linking.skipped) console.log(`  skipped ${skip}`);
-    if (process.argv.includes('--errors')) for (const e of linking.errors) console.log(`    ${e}`);
+    if (errors) for (const e of linking.errors) console.log(`    ${e}`);
   }
+  console.log(formatNerSet(ner, errors));
 }

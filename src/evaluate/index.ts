@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { annotate, compileGazetteer } from '../annotate/index.ts';
+import { annotate, type Annotator } from '../annotate/index.ts';
 import { clusterClaims } from '../annotate/clusters.ts';
 import { ingestFile } from '../ingest/index.ts';
 import type { AnnotationDocument, ArticleMeta, Claim, Entity, Mention } from '../types.ts';
@@ -215,8 +215,7 @@ function addAcc(a: { correct: number; total: number }, b: { correct: number; tot
 }
 
 /** Annotates each gold file's article with the knowledge base and scores the set. */
-export function evaluateSet(name: string, goldDir: string, root: string, knowledgeBase: Entity[]): SetReport {
-  const gazetteer = compileGazetteer(knowledgeBase);
+export function evaluateSet(name: string, goldDir: string, root: string, annotator: Annotator): SetReport {
   const files = readdirSync(goldDir).filter((f) => f.endsWith('.json') && f !== 'clusters.json').sort();
   const golds: GoldFile[] = files.map((f) => JSON.parse(readFileSync(join(goldDir, f), 'utf8')) as GoldFile);
   const documents: AnnotationDocument[] = golds.map((gold) => {
@@ -225,9 +224,9 @@ export function evaluateSet(name: string, goldDir: string, root: string, knowled
     const meta = existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, 'utf8')) as ArticleMeta) : {};
     const { article } = ingestFile(path, gold.source, meta);
     if (!article) throw new Error(`gold source ${gold.source} does not ingest`);
-    return annotate(article, gazetteer).document;
+    return annotate(article, annotator).document;
   });
-  const { documents: clustered } = clusterClaims(documents, new Map(), gazetteer.entities);
+  const { documents: clustered } = clusterClaims(documents, new Map(), annotator.gazetteer.entities);
   const entityReports = golds.map((gold, i) => scoreMentions(gold.mentions, clustered[i]!.mentions, basename(gold.source)));
   const claimReports = golds.map((gold, i) => scoreClaims(gold.claims, clustered[i]!.claims, basename(gold.source)));
   const entities = pool(entityReports, (a, b) => {
