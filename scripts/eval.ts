@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadKnowledgeBase } from '../src/annotate/knowledge-base.ts';
+import { evaluateClaimsDev, formatClaimSet } from '../src/evaluate/claims-dev.ts';
 import { evaluateSet, type Score, type SetReport } from '../src/evaluate/index.ts';
 import { formatProblem } from '../src/problems.ts';
 
@@ -20,12 +21,14 @@ const sets: SetReport[] = [
   evaluateSet('seeds', join(root, 'tests', 'gold', 'seeds'), root, kb.entities),
   evaluateSet('unseen', join(root, 'tests', 'gold', 'unseen'), root, kb.entities),
 ];
+const claimsDev = evaluateClaimsDev('claims-dev', join(root, 'tests', 'gold', 'claims-dev'), join(root, '..', 'shared', 'corpora', 'ner', 'worldwide'), kb.entities);
 
 const pct = (x: number): string => (x * 100).toFixed(1).padStart(6);
 const row = (name: string, s: Score): string => `  ${name.padEnd(14)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
 
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify(sets.map(({ entities, claims, ...rest }) => ({ ...rest, entities: { ...entities, errors: undefined }, claims: { ...claims, errors: undefined, pairs: undefined } })), null, 2));
+  const json = [...sets.map(({ entities, claims, ...rest }) => ({ ...rest, entities: { ...entities, errors: undefined }, claims: { ...claims, errors: undefined, pairs: undefined } })), { ...claimsDev, claims: claimsDev.claims && { ...claimsDev.claims, errors: undefined } }];
+  console.log(JSON.stringify(json, null, 2));
 } else {
   for (const set of sets) {
     console.log(`\n${set.name}: ${set.files} gold articles`);
@@ -40,4 +43,5 @@ if (process.argv.includes('--json')) {
     console.log(`  cluster purity ${pct(set.clusters.purity)}  (${set.clusters.members} matched claims in ${set.clusters.clusters} clusters); same-proposition pairs: precision ${pct(set.clusters.pairPrecision)}, recall ${pct(set.clusters.pairRecall)}`);
     if (process.argv.includes('--errors')) for (const e of [...set.entities.errors, ...set.claims.errors]) console.log(`    ${e}`);
   }
+  console.log(formatClaimSet(claimsDev, process.argv.includes('--errors')));
 }

@@ -1,0 +1,43 @@
+/**
+ * Claim finding alone, timed over the BBC News corpus (issue 15): every article is ingested,
+ * viewed and given its mentions once, then only `findClaims` is timed, three runs, and the median
+ * is printed with claims per second (after one untimed run that lets the engine compile). `node --import tsx scripts/claims-speed.ts [--runs N]`.
+ * The corpus is read from ../shared/corpora/bbc-news/ and never copied into the project.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileGazetteer } from '../src/annotate/gazetteer.ts';
+import { loadKnowledgeBase } from '../src/annotate/knowledge-base.ts';
+import { findClaims } from '../src/annotate/claims.ts';
+import { findMentions } from '../src/annotate/mentions.ts';
+import { viewOf } from '../src/annotate/tokens.ts';
+import { ingestFile } from '../src/ingest/index.ts';
+import { corpusDir, readSource } from './bench-corpus.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const runsAt = process.argv.indexOf('--runs');
+const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 3;
+const dir = corpusDir(root);
+const source = readSource(dir);
+const kb = loadKnowledgeBase(join(root, '_data', 'entities.json'), '_data/entities.json');
+const gazetteer = compileGazetteer(kb.entities);
+const prepared = source.articles.flatMap((a) => {
+  const { article } = ingestFile(join(dir, a.path), a.path, { id: `${a.topic}-${a.file}` });
+  if (!article) return [];
+  const view = viewOf(article);
+  return [{ view, mentions: findMentions(view, gazetteer).mentions }];
+});
+
+// One untimed run first, so that every timed run meets compiled code.
+for (const { view, mentions } of prepared) findClaims(view, mentions);
+const times: number[] = [];
+let claims = 0;
+for (let run = 0; run < runs; run++) {
+  claims = 0;
+  const began = process.hrtime.bigint();
+  for (const { view, mentions } of prepared) claims += findClaims(view, mentions).length;
+  times.push(Number(process.hrtime.bigint() - began) / 1e6);
+}
+const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+console.log(`${prepared.length} articles, ${claims} claims; findClaims runs ${times.map((t) => `${t.toFixed(0)} ms`).join(', ')}`);
+console.log(`median ${median.toFixed(0)} ms: ${((claims / median) * 1000).toFixed(0)} claims/s, ${((prepared.length / median) * 1000).toFixed(0)} articles/s`);
