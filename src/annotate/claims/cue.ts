@@ -1,0 +1,280 @@
+import type { Token } from '../tokens.ts';
+import { CUE_WORDS, PHRASE_CUES, SPEECH_GERUNDS, type CueWord } from './lexicon.ts';
+import { quoteMark, type ClaimState, type Cue, type Draft, type Side, type Unit } from './state.ts';
+import { PRONOUNS, SPEAKER_NOUNS, VERBAL } from './words.ts';
+
+/** A cue before its side and form are known. */
+type Found = Omit<Cue, 'side' | 'trailing' | 'method'> & { word: CueWord | null; relative: boolean };
+
+const PASSIVE = /^(is|are|was|were|be|been|being)$/;
+const MODAL = /^(may|might|could|would|should|can|must|to|will|shall)$/;
+const ATTRIBUTIVE = /^(the|a|an|more|than|of|some|many|several|these|those|its|their|his|her|our|two|three|four|five|most|other)$/;
+const CLAUSE_START = /^(that|there|it|he|she|they|we|i|this|these|those|the|a|an|his|her|their|its|our|some|many|most|all|no|none)$/;
+
+function isQuoted(quoted: Array<[number, number]>, t: Token): boolean {
+  for (const [a, b] of quoted) if (t.start >= a && t.end <= b) return true;
+  return false;
+}
+
+/** Whether one of the `n` tokens after token `k` passes `test`. */
+function within(tokens: Token[], k: number, n: number, test: (t: Token) => boolean): boolean {
+  for (let i = k + 1; i <= k + n && i < tokens.length; i++) if (test(tokens[i]!)) return true;
+  return false;
+}
+
+/** A cheap first test: whether a token may start a cue at all. */
+export function mayCue(t: Token): boolean {
+  return CUE_WORDS.has(t.key) || PHRASE_CUES.has(t.key) || t.key === 'according' || t.key === 'in';
+}
+
+/** Whether the words after a cue report something of the kind the cue takes. */
+function takesWhatFollows(word: CueWord, tokens: Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  if (!next) return word.takes === 'clause';
+  switch (word.takes) {
+    case 'clause':
+      return true;
+    case 'proposition':
+      return !/^(to|for|of|in|about)$/.test(next.key);
+    case 'that':
+      return /^(that|there|it|he|she|they|we|i|this)$/.test(next.key) || next.text === ':' || quoteMark(next) === 1;
+    case 'charge':
+      return within(tokens, k, 10, (t) => t.key === 'for' || t.key === 'of');
+    case 'as':
+      return next.key === 'how' || within(tokens, k, 10, (t) => t.key === 'as');
+    case 'naming': {
+      if (/^(for|on|off|up|in|out|upon|to|into|back|at)$/.test(next.key)) return false;
+      const object = /^(it|him|her|them|this|that)$/.test(next.key) && /^(a|an|the)$/.test(tokens[k + 2]?.key ?? '');
+      return object || within(tokens, k, 10, (t) => quoteMark(t) === 1);
+    }
+  }
+}
+
+/**
+ * The reporting cue that starts at token `k`, if any: a cue word, a cue phrase ("hit out at",
+ * "is concerned"), "according to", "is in denial". A cue inside a quotation is never one: it is
+ * what the speaker said, not the article's attribution.
+ */
+export function cueAt(tokens: Token[], k: number, quoted: Array<[number, number]> = []): Found | null {
+  const t = tokens[k]!;
+  if (!mayCue(t) || !t.word || (!/^\p{Ll}/u.test(t.text) && t.key !== 'according')) return null;
+  if (t.gap === 'hyphen' || tokens[k + 1]?.gap === 'hyphen') return null;
+  if (quoted.length && isQuoted(quoted, t)) return null;
+  const next = tokens[k + 1];
+  const before = tokens[k - 1];
+  if (t.key === 'according') return next?.key === 'to' ? { at: k, last: k + 1, text: `${t.text} to`, denies: false, hedges: false, word: null, relative: false } : null;
+  if (t.key === 'in' && next?.key === 'denial' && before && /^(is|are|was|were)$/.test(before.key)) {
+    return { at: k - 1, last: k + 1, text: `${before.text} in denial`, denies: true, hedges: false, word: null, relative: false };
+  }
+  const phrases = PHRASE_CUES.get(t.key);
+  if (phrases) {
+    for (const p of phrases) {
+      for (let len = p.length; len >= 2; len--) {
+        const words = tokens.slice(k, k + len);
+        if (words.length < len || words.some((w) => !w.word)) continue;
+        if (p.pattern.test(words.map((w) => w.key).join(' '))) {
+          return { at: k, last: k + len - 1, text: words.map((w) => w.text).join(' '), denies: p.denies ?? false, hedges: p.hedges ?? false, word: null, relative: /^(who|which|that)$/.test(before?.key ?? '') };
+        }
+      }
+    }
+  }
+  const word = CUE_WORDS.get(t.key);
+  if (!word) return null;
+  if (word.gerund && !SPEECH_GERUNDS.has(t.key)) return null;
+  // "is believed", "is expected": a passive with no agent is not a claim (guidelines); "is warning" is.
+  if (before && PASSIVE.test(before.key) && !word.gerund) return null;
+  if (before && MODAL.test(before.key)) return null;
+  // "more than 100 suspected rebels", "the reported deaths": a participle before its noun.
+  if (before && (ATTRIBUTIVE.test(before.key) || /^\p{N}/u.test(before.text)) && !word.gerund) return null;
+  if (word.ambiguous) {
+    // "their claims", "the state": a noun. "The residents claim that", "He notes he…": a verb.
+    const subject = before && (PRONOUNS.has(before.key) || /^\p{Lu}/u.test(before.text) || SPEAKER_NOUNS.has(before.key) || /^(also|now|still|then)$/.test(before.key));
+    if (!subject || !next || !(CLAUSE_START.test(next.key) || /^\p{Lu}/u.test(next.text) || quoteMark(next) === 1 || next.text === ':')) return null;
+  }
+  if (!takesWhatFollows(word, tokens, k)) return null;
+  return { at: k, last: k, text: t.text, denies: word.denies, hedges: word.hedges, word, relative: /^(who|which|that)$/.test(before?.key ?? '') };
+}
+
+/** The cues of a unit, by token index (null where none starts), or null when it has none. */
+function cuesOf(tokens: Token[], quoted: Array<[number, number]>): Array<Found | null> | null {
+  let found: Array<Found | null> | null = null;
+  for (let k = 0; k < tokens.length; k++) {
+    if (!mayCue(tokens[k]!)) continue;
+    const f = cueAt(tokens, k, quoted);
+    if (!f) continue;
+    found ??= new Array<Found | null>(tokens.length).fill(null);
+    found[k] = f;
+  }
+  return found;
+}
+
+/** Whether a cue starts among tokens `[from, to)`. */
+function hasCue(found: Array<Found | null>, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (found[k]) return true;
+  return false;
+}
+
+/** A clause of a unit: tokens `[from, to)`. */
+interface Clause {
+  from: number;
+  to: number;
+  inheritsSource: boolean;
+}
+
+/**
+ * Splits a unit into the clauses that each carry a claim: at ", although" / ", while" / ";" when
+ * both sides have a cue, at ", adding that…" (a speech gerund after a claim: its source is the
+ * clause's before), and after a leading "While acknowledging that…," (whose source is the main
+ * clause's subject, so that clause comes first).
+ */
+export function clauses(tokens: Token[], found: Array<Found | null>, quoted: Array<[number, number]>, from = 0): Clause[] {
+  const to = tokens.length;
+  if (/^(while|after|although)$/.test(tokens[from]?.key ?? '') && SPEECH_GERUNDS.has(tokens[from + 1]?.key ?? '')) {
+    for (let i = from + 2; i < to; i++) {
+      if (tokens[i]!.text !== ',' || quoteMark(tokens[i + 1] ?? tokens[i]!) === -1) continue;
+      if (!hasCue(found, i + 1, to)) break;
+      return [...clauses(tokens, found, quoted, i + 1), { from: from + 1, to: i, inheritsSource: true }];
+    }
+  }
+  const out: Clause[] = [];
+  let start = from;
+  for (let i = from + 1; i < to - 1; i++) {
+    const t = tokens[i]!;
+    const comma = tokens[i - 1]!.text === ',';
+    const linking = comma && /^(although|though|while|whereas)$/.test(t.key);
+    const gerund = comma && (SPEECH_GERUNDS.has(t.key) || (t.key === 'also' && SPEECH_GERUNDS.has(tokens[i + 1]?.key ?? '')));
+    const semicolon = t.text === ';';
+    if ((!linking && !gerund && !semicolon) || isQuoted(quoted, t)) continue;
+    const leftEnd = linking || gerund ? i - 1 : i;
+    const rightStart = linking || semicolon ? i + 1 : i;
+    if (!hasCue(found, start, leftEnd) || !hasCue(found, rightStart, to)) continue;
+    out.push({ from: start, to: leftEnd, inheritsSource: false });
+    start = rightStart;
+  }
+  const opensWithGerund = start > from && (SPEECH_GERUNDS.has(tokens[start]!.key) || (tokens[start]!.key === 'also' && SPEECH_GERUNDS.has(tokens[start + 1]?.key ?? '')));
+  out.push({ from: start, to, inheritsSource: opensWithGerund });
+  return out;
+}
+
+function cueOf(found: Found, offset: number, side: Side, trailing: boolean, method: string): Cue {
+  return { at: found.at - offset, last: found.last - offset, text: found.text, denies: found.denies, hedges: found.hedges, side, trailing, method };
+}
+
+/** Trailing attributions take the plain cues of saying, not "accused X of" or "announced that". */
+function trails(found: Found): boolean {
+  return found.word !== null && found.word.takes === 'clause' && !found.word.gerund && !found.word.ambiguous;
+}
+
+/**
+ * "“…,” said X" / "“…,” X said": a clause that opens with a quotation closed by a comma or a full
+ * stop, with a cue within a few words after it.
+ */
+function quotationFirst(tokens: Token[], found: Array<Found | null>, clause: Clause): Cue | null {
+  if (quoteMark(tokens[clause.from]!) !== 1) return null;
+  let close = -1;
+  for (let i = clause.from + 1; i < clause.to && close < 0; i++) if (quoteMark(tokens[i]!) === -1) close = i;
+  if (close < 0 || close === clause.to - 1) return null;
+  const k = tokens[close + 1]?.text === ',' ? close + 2 : close + 1;
+  for (let v = k; v <= k + 16 && v < clause.to; v++) {
+    if (quoteMark(tokens[v]!) === 1) break;
+    const f = found[v] ?? (/^(asked|asks)$/.test(tokens[v]!.key) ? { at: v, last: v, text: tokens[v]!.text, denies: false, hedges: false, word: null, relative: false } : null);
+    if (f && !f.relative && !(v === k && f.word?.lemma === 'tell')) return cueOf(f, clause.from, v === k ? 'after' : 'before', true, 'rule:quotation');
+  }
+  return null;
+}
+
+/**
+ * Attributions set off by commas at the end or in the middle: "…, Su said yesterday.",
+ * "…, said the UNO.", "But ordinarily, he said, most citizens…".
+ */
+function setOff(tokens: Token[], found: Array<Found | null>, quoted: Array<[number, number]>, clause: Clause): Cue[] {
+  const out: Cue[] = [];
+  let to = clause.to;
+  for (let c = clause.to - 1; c >= clause.from; c--) {
+    if (tokens[c]!.text !== ',' || isQuoted(quoted, tokens[c]!)) continue;
+    const from = c + 1;
+    const end = to;
+    to = c;
+    if (end - from > 20) continue;
+    let words = 0;
+    for (let k = from; k < end && words < 9; k++) {
+      if (!tokens[k]!.word) continue;
+      const f = found[k];
+      if (f && trails(f) && !f.relative && !(words === 0 && f.word?.lemma === 'tell')) {
+        let ok = true;
+        for (let i = from; i < k && ok; i++) if (VERBAL.has(tokens[i]!.key) && !/^(has|have|had|is|are|was|were)$/.test(tokens[i]!.key)) ok = false;
+        for (let i = f.last + 1; i < end && ok; i++) if (tokens[i]!.key === 'that' || quoteMark(tokens[i]!) !== 0 || (words === 0 && VERBAL.has(tokens[i]!.key))) ok = false;
+        if (ok) out.push(cueOf(f, clause.from, words === 0 ? 'after' : 'before', true, 'rule:reporting-verb'));
+        break;
+      }
+      words++;
+    }
+  }
+  return out;
+}
+
+/** The cues of a clause in the order the source rule tries them. */
+function candidates(tokens: Token[], found: Array<Found | null>, quoted: Array<[number, number]>, clause: Clause): Cue[] {
+  const out: Cue[] = [];
+  const first = quotationFirst(tokens, found, clause);
+  if (first) out.push(first);
+  out.push(...setOff(tokens, found, quoted, clause));
+  const relatives: Cue[] = [];
+  for (let k = clause.from; k < clause.to; k++) {
+    const f = found[k];
+    if (!f || f.last >= clause.to) continue;
+    const before = tokens[f.at - 1];
+    if (f.text.toLowerCase() === 'according to') out.push(cueOf(f, clause.from, 'after', false, 'rule:according-to'));
+    else if (f.relative) relatives.push(cueOf(f, clause.from, 'antecedent', false, 'rule:reporting-verb'));
+    else if (f.word?.gerund && (f.at === clause.from || !before || /^[,–—-]$/.test(before.text) || before.key === 'also' || !/^\p{Lu}/u.test(before.text))) out.push(cueOf(f, clause.from, 'subject', false, 'rule:reporting-verb'));
+    else out.push(cueOf(f, clause.from, 'before', false, 'rule:reporting-verb'));
+    k = f.last;
+  }
+  // A relative cue ("who said") only when the clause has no cue of its own.
+  return out.length ? out : relatives;
+}
+
+function draftOf(unit: Unit, tokens: Token[], inheritsSource: boolean, cues: Cue[]): Draft {
+  return {
+    unit,
+    tokens,
+    start: tokens[0]!.start,
+    end: tokens[tokens.length - 1]!.end,
+    cues,
+    cue: null,
+    inheritsSource,
+    speaker: null,
+    sourceSpan: null,
+    content: [],
+    quote: false,
+    polarity: 'affirm',
+    hedged: false,
+    method: 'rule:reporting-verb',
+    confidence: 0.7,
+  };
+}
+
+/**
+ * Rule `cue`: a draft for every clause with a reporting cue outside quotation marks, its candidate
+ * cues best first (a quotation's attribution, an attribution set off by commas, then the cues in
+ * order), and a draft with no cue for a quotation standing alone, whose speaker the continuation
+ * rule finds.
+ */
+export function cue(state: ClaimState): void {
+  for (const unit of state.units) {
+    const found = cuesOf(unit.tokens, unit.quoted);
+    let drafted = false;
+    if (found) {
+      for (const clause of clauses(unit.tokens, found, unit.quoted)) {
+        const cues = candidates(unit.tokens, found, unit.quoted, clause);
+        if (!cues.length || clause.to <= clause.from) continue;
+        const draft = draftOf(unit, unit.tokens.slice(clause.from, clause.to), clause.inheritsSource, cues);
+        // A clause's last token is the unit's: its closing mark and full stop belong to the claim.
+        if (clause.to === unit.tokens.length) draft.end = unit.end;
+        state.drafts.push(draft);
+        drafted = true;
+      }
+    }
+    if (!drafted && unit.quotation) state.drafts.push(draftOf(unit, unit.tokens, false, []));
+  }
+}

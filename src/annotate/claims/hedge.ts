@@ -1,0 +1,25 @@
+import type { ClaimState, Cue } from './state.ts';
+
+/** Modal words and phrases of possibility. */
+const HEDGES = /\b(may|might|could|likely|possibly|perhaps|potentially|probably|possible|unclear|uncertain|up in the air)\b/i;
+/** Look-alikes that do not speculate: "as soon as possible", a quoted "may", "so they could" (purpose), "where drivers could" (ability). */
+const NOT_HEDGES = /\bas soon as possible\b|[“"‘]may[”"’]|\b(?:so|where)\s+\S+\s+could\b/gi;
+/** "Would" that speculates: in a conditional, a counterfactual "would have". */
+const CONDITIONAL = /\bwould have\b|\bif\b[^.]*\bwould\b|\bwould\b[^.]*\bif\b/i;
+/** Cues in the present tense, after which "would" is a modal, not a past "will" ("observers say it would be"). */
+const PRESENT = /^(say|says|believe|believes|think|thinks|argue|argues|suggest|suggests|warn|warns|fear|fears|estimate|estimates|predict|predicts)$/i;
+
+/** Whether a claim's proposition is modal or speculative (guidelines: may, could, might, likely, possibly). */
+export function hedgedOf(content: string, cue: Cue | null): boolean {
+  if (cue?.hedges) return true;
+  const text = content.replace(NOT_HEDGES, '');
+  if (HEDGES.test(text) || CONDITIONAL.test(text)) return true;
+  return cue !== null && PRESENT.test(cue.text) && /\bwould\b/i.test(text);
+}
+
+/** Rule `hedge`: whether each claim's proposition is hedged. */
+export function hedge(state: ClaimState): void {
+  for (const draft of state.drafts) {
+    draft.hedged = hedgedOf(draft.content.map(([a, b]) => state.text.slice(a, b)).join(' '), draft.cue);
+  }
+}

@@ -1,0 +1,69 @@
+import { quoteMark, tokensIn, type ClaimState, type Unit } from './state.ts';
+import type { Token } from '../tokens.ts';
+
+/** The ranges inside double quotation marks among a unit's tokens; a mark left open runs to the end. */
+function quotedRanges(tokens: Token[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let openAt = -1;
+  for (const t of tokens) {
+    const mark = quoteMark(t);
+    if (mark === 1 && openAt < 0) openAt = t.start;
+    else if (mark === -1 && openAt >= 0) {
+      ranges.push([openAt, t.end]);
+      openAt = -1;
+    }
+  }
+  if (openAt >= 0) ranges.push([openAt, tokens[tokens.length - 1]!.end]);
+  return ranges;
+}
+
+/** Opening minus closing double quotation marks. */
+function balance(tokens: Token[]): number {
+  let n = 0;
+  for (const t of tokens) n += quoteMark(t);
+  return n;
+}
+
+/** Paragraphs a quotation left open may run over before it is taken to have ended. */
+const MAX_BLOCKS = 4;
+
+function unitOf(start: number, end: number, block: number, tokens: Token[]): Unit {
+  return { start, end, block, tokens, quoted: quotedRanges(tokens), quotation: quoteMark(tokens[0]!) === 1 };
+}
+
+/**
+ * Rule `units`: the article's sentences, with a quotation of several sentences joined into one
+ * unit. A quotation left open at the end of a paragraph continues into the next, unless that
+ * paragraph opens with a quotation mark of its own: news style reopens a quotation in each
+ * paragraph it runs over, and each such paragraph is a unit (a claim of the last named speaker,
+ * by the guidelines).
+ */
+export function units(state: ClaimState): void {
+  const { view } = state;
+  let open: { start: number; end: number; block: number; tokens: Token[]; depth: number } | null = null;
+  const close = (): void => {
+    if (open) state.units.push(unitOf(open.start, open.end, open.block, open.tokens));
+    open = null;
+  };
+  for (const s of view.sentences) {
+    const tokens = tokensIn(view.tokens, s.start, s.end);
+    if (!tokens.length) continue;
+    if (open !== null) {
+      const current: { start: number; end: number; block: number; tokens: Token[]; depth: number } = open;
+      const reopens = s.block !== current.block && quoteMark(tokens[0]!) === 1;
+      // A stray mark must not swallow the article: a quotation runs over a few paragraphs at most.
+      if (!reopens && s.block - current.block < MAX_BLOCKS) {
+        current.end = s.end;
+        current.tokens = current.tokens.concat(tokens);
+        current.depth += balance(tokens);
+        if (current.depth <= 0) close();
+        continue;
+      }
+      close();
+    }
+    const depth = balance(tokens);
+    if (depth > 0) open = { start: s.start, end: s.end, block: s.block, tokens, depth };
+    else state.units.push(unitOf(s.start, s.end, s.block, tokens));
+  }
+  close();
+}
