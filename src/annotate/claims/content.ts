@@ -45,7 +45,8 @@ export function isQuotation(content: string): boolean {
   // "that as with other such announcements, “I think…”", "told reporters on Thursday: “…”": a lead-in before the quotation.
   const lead = /^[^“"”.]{1,80}?(?:,|:|\bthat)\s*(?=[“"])/.exec(c);
   if (lead) c = c.slice(lead[0].length);
-  return /^[“"]/.test(c) && /[”"][\s.,;:!?’)\]]*$/.test(c);
+  // A quotation left open at the end of the claim continues in the next paragraph (news style).
+  return /^[“"]/.test(c) && (/[”"][\s.,;:!?’)\]]*$/.test(c) || !/[”"]/.test(c.slice(1)));
 }
 
 /**

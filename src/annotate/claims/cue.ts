@@ -8,7 +8,9 @@ type Found = Omit<Cue, 'side' | 'trailing' | 'method'> & { word: CueWord | null;
 
 const PASSIVE = /^(is|are|was|were|be|been|being)$/;
 const MODAL = /^(may|might|could|would|should|can|must|to|will|shall)$/;
-const ATTRIBUTIVE = /^(the|a|an|more|than|of|some|many|several|these|those|its|their|his|her|our|two|three|four|five|most|other)$/;
+const ATTRIBUTIVE = /^(the|a|an|more|than|of|these|those|its|their|his|her|our)$/;
+/** Words before a noun that a gerund then describes: "another alleging", "one accusing". */
+const ATTRIBUTIVE_SUBJECT = /^(another|one|a|an|the)$/;
 const CLAUSE_START = /^(that|there|it|he|she|they|we|i|this|these|those|the|a|an|his|her|their|its|our|some|many|most|all|no|none)$/;
 
 function isQuoted(quoted: Array<[number, number]>, t: Token): boolean {
@@ -30,14 +32,24 @@ export function mayCue(t: Token): boolean {
 /** Whether the words after a cue report something of the kind the cue takes. */
 function takesWhatFollows(word: CueWord, tokens: Token[], k: number): boolean {
   const next = tokens[k + 1];
-  if (!next) return word.takes === 'clause';
+  // "…, the Treasury has announced.": the content is before the cue.
+  if (!next || /^[.,;!?]$/.test(next.text)) return word.takes !== 'charge' && word.takes !== 'naming' && word.takes !== 'as';
   switch (word.takes) {
     case 'clause':
       return true;
     case 'proposition':
-      return !/^(to|for|of|in|about)$/.test(next.key);
-    case 'that':
-      return /^(that|there|it|he|she|they|we|i|this)$/.test(next.key) || next.text === ':' || quoteMark(next) === 1;
+      return !/^(to|for|of|in|about|with|against|over|on|upon|up)$/.test(next.key) && !VERBAL.has(next.key);
+    case 'that': {
+      // "announced that…", "announced on Monday that…", "confirmed the club are…"; not "announced a plan".
+      if (/^(there|it|he|she|they|we|i|this)$/.test(next.key)) return true;
+      for (let i = k + 1; i <= k + 9 && i < tokens.length; i++) {
+        const t = tokens[i]!;
+        if (t.key === 'that' || t.text === ':' || quoteMark(t) === 1) return true;
+        if (i <= k + 8 && VERBAL.has(t.key) && t.key !== 'to') return true;
+        if (!t.word && t.text !== '’' && t.text !== "'") return false;
+      }
+      return false;
+    }
     case 'charge':
       return within(tokens, k, 10, (t) => t.key === 'for' || t.key === 'of');
     case 'as':
@@ -81,18 +93,24 @@ export function cueAt(tokens: Token[], k: number, quoted: Array<[number, number]
   const word = CUE_WORDS.get(t.key);
   if (!word) return null;
   if (word.gerund && !SPEECH_GERUNDS.has(t.key)) return null;
-  // "is believed", "is expected": a passive with no agent is not a claim (guidelines); "is warning" is.
-  if (before && PASSIVE.test(before.key) && !word.gerund) return null;
+  // "more from claiming than…", "by saying": a gerund after a preposition is a noun.
+  if (word.gerund && before && /^(from|by|of|for|in|on|at|without|after|before|about|than)$/.test(before.key)) return null;
+  // "is believed", "was immediately denied": a passive with no agent is not a claim (guidelines); "is warning" is.
+  let b = k - 1;
+  while (b > 0 && tokens[b]!.word && (/^\p{Ll}+ly$/u.test(tokens[b]!.text) || /^(also|still|not|never|already|since|then)$/.test(tokens[b]!.key))) b--;
+  if (b >= 0 && PASSIVE.test(tokens[b]!.key) && !word.gerund) return null;
   if (before && MODAL.test(before.key)) return null;
   // "more than 100 suspected rebels", "the reported deaths": a participle before its noun.
-  if (before && (ATTRIBUTIVE.test(before.key) || /^\p{N}/u.test(before.text)) && !word.gerund) return null;
+  if (before && (ATTRIBUTIVE.test(before.key) || /^\p{N}/u.test(before.text)) && !word.gerund && next && next.word && /^\p{Ll}/u.test(next.text) && !CLAUSE_START.test(next.key)) return null;
   if (word.ambiguous) {
     // "their claims", "the state": a noun. "The residents claim that", "He notes he…": a verb.
     const subject = before && (PRONOUNS.has(before.key) || /^\p{Lu}/u.test(before.text) || SPEAKER_NOUNS.has(before.key) || /^(also|now|still|then)$/.test(before.key));
     if (!subject || !next || !(CLAUSE_START.test(next.key) || /^\p{Lu}/u.test(next.text) || quoteMark(next) === 1 || next.text === ':')) return null;
   }
   if (!takesWhatFollows(word, tokens, k)) return null;
-  return { at: k, last: k, text: t.text, denies: word.denies, hedges: word.hedges, word, relative: /^(who|which|that)$/.test(before?.key ?? '') };
+  // "does not believe", "never said": the source denies what follows.
+  const negated = before !== undefined && (before.key === 'not' || before.key === 'never' || /n['’]t$/.test(before.key) || (before.key === 't' && /^['’]$/.test(tokens[k - 2]?.text ?? '')));
+  return { at: k, last: k, text: t.text, denies: word.denies !== negated, hedges: word.hedges, word, relative: /^(who|which|that)$/.test(before?.key ?? '') };
 }
 
 /** The cues of a unit, by token index (null where none starts), or null when it has none. */
@@ -162,7 +180,7 @@ function cueOf(found: Found, offset: number, side: Side, trailing: boolean, meth
 
 /** Trailing attributions take the plain cues of saying, not "accused X of" or "announced that". */
 function trails(found: Found): boolean {
-  return found.word !== null && found.word.takes === 'clause' && !found.word.gerund && !found.word.ambiguous;
+  return found.word !== null && (found.word.takes === 'clause' || found.word.takes === 'that' || found.word.takes === 'proposition') && !found.word.gerund && !found.word.ambiguous;
 }
 
 /**
@@ -177,6 +195,7 @@ function quotationFirst(tokens: Token[], found: Array<Found | null>, clause: Cla
   const k = tokens[close + 1]?.text === ',' ? close + 2 : close + 1;
   for (let v = k; v <= k + 16 && v < clause.to; v++) {
     if (quoteMark(tokens[v]!) === 1) break;
+    // "“…?” he asked": a cue only after a quotation.
     const f = found[v] ?? (/^(asked|asks)$/.test(tokens[v]!.key) ? { at: v, last: v, text: tokens[v]!.text, denies: false, hedges: false, word: null, relative: false } : null);
     if (f && !f.relative && !(v === k && f.word?.lemma === 'tell')) return cueOf(f, clause.from, v === k ? 'after' : 'before', true, 'rule:quotation');
   }
@@ -203,7 +222,9 @@ function setOff(tokens: Token[], found: Array<Found | null>, quoted: Array<[numb
       if (f && trails(f) && !f.relative && !(words === 0 && f.word?.lemma === 'tell')) {
         let ok = true;
         for (let i = from; i < k && ok; i++) if (VERBAL.has(tokens[i]!.key) && !/^(has|have|had|is|are|was|were)$/.test(tokens[i]!.key)) ok = false;
-        for (let i = f.last + 1; i < end && ok; i++) if (tokens[i]!.key === 'that' || quoteMark(tokens[i]!) !== 0 || (words === 0 && VERBAL.has(tokens[i]!.key))) ok = false;
+        // What follows the cue is adverbial ("said yesterday at the ceremony"), not the proposition.
+        if (words > 0 && end - f.last > 9) ok = false;
+        for (let i = f.last + 1; i < end && ok; i++) if (tokens[i]!.key === 'that' || quoteMark(tokens[i]!) !== 0 || VERBAL.has(tokens[i]!.key)) ok = false;
         if (ok) out.push(cueOf(f, clause.from, words === 0 ? 'after' : 'before', true, 'rule:reporting-verb'));
         break;
       }
@@ -226,7 +247,12 @@ function candidates(tokens: Token[], found: Array<Found | null>, quoted: Array<[
     const before = tokens[f.at - 1];
     if (f.text.toLowerCase() === 'according to') out.push(cueOf(f, clause.from, 'after', false, 'rule:according-to'));
     else if (f.relative) relatives.push(cueOf(f, clause.from, 'antecedent', false, 'rule:reporting-verb'));
-    else if (f.word?.gerund && (f.at === clause.from || !before || /^[,–—-]$/.test(before.text) || before.key === 'also' || !/^\p{Lu}/u.test(before.text))) out.push(cueOf(f, clause.from, 'subject', false, 'rule:reporting-verb'));
+    else if (f.word?.gerund && before && SPEAKER_NOUNS.has(before.key) && /^\p{Ll}/u.test(before.text)) out.push(cueOf(f, clause.from, 'before', false, 'rule:reporting-verb'));
+    else if (f.word?.gerund && (f.at === clause.from || !before || /^[,–—-]$/.test(before.text) || before.key === 'also' || !/^\p{Lu}/u.test(before.text))) {
+      // "…, adding that", "declared an emergency saying that": the subject's; "one lawsuit alleging": none.
+      const described = before && (/^(another|one|other)$/.test(before.key) || ATTRIBUTIVE_SUBJECT.test(tokens[f.at - 2]?.key ?? ''));
+      if (!before || /^[,–—-]$/.test(before.text) || before.key === 'also' || f.at === clause.from || !described) out.push(cueOf(f, clause.from, 'subject', false, 'rule:reporting-verb'));
+    }
     else out.push(cueOf(f, clause.from, 'before', false, 'rule:reporting-verb'));
     k = f.last;
   }

@@ -16,7 +16,7 @@ export type Complement =
   | 'as'
   /** "called X Y": an object, then a quotation or an article: "called it a reversal". */
   | 'naming'
-  /** A clause, not an infinitive or a noun: "hoping that…", "hoping the government will…", not "hoping to receive". */
+  /** A clause, not an infinitive or a prepositional object: "hoping that…", "argued that…", not "hoping to receive", "argued with". */
   | 'proposition';
 
 /** One reporting cue. */
@@ -50,15 +50,15 @@ const ENTRIES: Record<string, Entry> = {
   say: { forms: 'say says said saying' },
   tell: { forms: 'tell tells told telling' },
   warn: { forms: 'warn warns warned warning' },
-  argue: { forms: 'argue argues argued arguing' },
+  argue: { forms: 'argue argues argued arguing', takes: 'proposition' },
   believe: { forms: 'believe believes believed' },
   suggest: { forms: 'suggest suggests suggested suggesting' },
   note: { forms: 'note notes noted noting', nouns: 'note notes' },
-  add: { forms: 'add adds added adding' },
+  add: { forms: 'add adds added adding', takes: 'that' },
   claim: { forms: 'claim claims claimed claiming', nouns: 'claim claims' },
   deny: { forms: 'deny denies denied denying', denies: true },
   hint: { forms: 'hinted hinting' },
-  insist: { forms: 'insist insists insisted insisting' },
+  insist: { forms: 'insist insists insisted insisting', takes: 'proposition' },
   state: { forms: 'state states stated', nouns: 'state states' },
   announce: { forms: 'announce announces announced announcing', takes: 'that' },
   report: { forms: 'report reports reported', takes: 'that', nouns: 'report reports' },
@@ -68,7 +68,7 @@ const ENTRIES: Record<string, Entry> = {
   predict: { forms: 'predict predicts predicted' },
   think: { forms: 'think thinks thought' },
   fear: { forms: 'fear fears feared', nouns: 'fear fears', takes: 'proposition' },
-  worry: { forms: 'worries worried' },
+  worry: { forms: 'worries worried', takes: 'proposition' },
   hope: { forms: 'hope hopes hoped hoping', nouns: 'hope hopes', takes: 'proposition' },
   allege: { forms: 'allege alleges alleged alleging' },
   confirm: { forms: 'confirm confirms confirmed', takes: 'that' },
@@ -91,17 +91,16 @@ const ENTRIES: Record<string, Entry> = {
   emphasise: { forms: 'emphasised emphasized emphasises emphasizes' },
   observe: { forms: 'observed' },
   blame: { forms: 'blame blames blamed blaming' },
-  remark: { forms: 'remarked' },
+  remark: { forms: 'remarked remarks' },
   underline: { forms: 'underlined underlines' },
   underscore: { forms: 'underscored underscores' },
   reiterate: { forms: 'reiterated reiterates reiterating' },
-  ask: { forms: 'asked asks' },
   criticise: { forms: 'criticise criticises criticised criticising criticize criticizes criticized criticizing', takes: 'charge' },
   blast: { forms: 'blasted', takes: 'charge' },
   describe: { forms: 'describe describes described', takes: 'as' },
   call: { forms: 'called calls', takes: 'naming' },
   speculate: { forms: 'speculate speculates speculated', hedges: true },
-  suspect: { forms: 'suspects suspected', hedges: true },
+  suspect: { forms: 'suspects suspected', hedges: true, nouns: 'suspects' },
 };
 
 /** Every cue word form, lower-case, to its cue. */

@@ -19,8 +19,10 @@ interface Candidate {
 const NO_ROLES: ReadonlySet<string> = new Set();
 /** Words that say nothing of a role: articles, prepositions, possessive endings. */
 const ROLE_STOP = new Set(['the', 'a', 'an', 'of', 'at', 'in', 'for', 'and', 'on', 'from', 's', 'its', 'his', 'her', 'their', 'former', 'new']);
+/** Roles whose holders news seldom names: "the Treasury spokesman" is someone new, not the last speaker. */
+const UNNAMED = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'insider', 'aide', 'representative', 'adviser', 'advisor']);
 /** Organisation nouns general enough that "the party" may stand for any body named before. */
-const GENERIC_BODIES = new Set(['party', 'company', 'firm', 'group', 'organisation', 'organization', 'agency', 'airline', 'union', 'carrier', 'operator', 'club', 'team', 'movement', 'alliance', 'coalition', 'network', 'broadcaster', 'bank']);
+const GENERIC_BODIES = new Set(['party', 'company', 'firm', 'group', 'organisation', 'organization', 'agency', 'airline', 'union', 'carrier', 'operator', 'club', 'team', 'movement', 'alliance', 'coalition', 'network', 'broadcaster']);
 
 /** The gender a name tells by its honorific or given name, if it tells one. */
 export function genderOf(name: string): 'male' | 'female' | null {
@@ -121,29 +123,33 @@ export class Referents {
 
   /**
    * The referent of a description ("the Tory leader", "The UNO", "the party") at `at`, whose head
-   * is `common` when it is a common noun ("leader", not "UNO"): the person
+   * is `common` when it is a common noun ("leader", not "UNO") and which has `words` words: the person
    * an earlier sentence gives the description's proper words as a role ("Michael Howard, the Tory
    * leader"); for a body, the one whose name holds the head noun ("the commission"); else, for a
    * person or a general body noun, the last speaker of that kind (writers vary the words for the
    * person they are quoting), else the nearest name of that kind. Null when nothing fits.
    */
-  description(head: string, proper: ReadonlySet<string>, common: boolean, at: number, exclude: [number, number] | null): Speaker | null {
-    if (proper.size) {
+  description(head: string, proper: ReadonlySet<string>, common: boolean, words: number, at: number, exclude: [number, number] | null): Speaker | null {
+    const person = PERSON_NOUNS.has(head);
+    // "Michael Howard, the Tory leader, … The Tory leader said": whoever holds the role.
+    if (proper.size || person) {
+      const need = proper.size ? proper : new Set([head]);
       let seen = 0;
       for (const c of this.candidates(at, ['person'], exclude, ['person'])) {
-        if ([...proper].every((w) => c.speaker.roles.has(w))) return c.speaker;
+        if ([...need].every((w) => c.speaker.roles.has(w))) return c.speaker;
         if (++seen > 60) break;
       }
     }
-    if (!common) return null;
-    const person = PERSON_NOUNS.has(head);
+    // "the WSIS spokesman", "a Treasury official": someone new, unless a role above says otherwise.
+    if (!common || (proper.size && UNNAMED.has(head))) return null;
     if (!person && !ORG_NOUNS.has(head)) return null;
     const kind = person ? 'person' : 'organization';
     if (!person) {
       for (const c of this.candidates(at, ['organization'], exclude, ['organization'])) {
         if (c.speaker.source.toLowerCase().split(/\s+/).includes(head)) return c.speaker;
       }
-      if (!GENERIC_BODIES.has(head)) return null;
+      // "the party", "the company", but not "the union organisation" or "the central bank".
+      if (!GENERIC_BODIES.has(head) || words > 1) return null;
     }
     const spoken = this.lastSpeaker(at, kind);
     if (spoken) return spoken;

@@ -1,4 +1,5 @@
 import type { Token } from '../tokens.ts';
+import { CUE_WORDS } from './lexicon.ts';
 import { Referents, roleWords, speakerOfNamed } from './referents.ts';
 import { namedIn, quoteMark, type ClaimState, type Cue, type Draft, type Named, type Speaker } from './state.ts';
 import { AUXILIARY, CLAUSE_OPENERS, HONORIFICS, ORG_NOUNS, PERSON_NOUNS, PRONOUNS, SPEAKER_NOUNS, VERBAL, WEEKDAYS } from './words.ts';
@@ -10,18 +11,25 @@ interface Phrase {
 }
 
 const DETERMINERS = /^(the|however|and|but|so|yet|still|nevertheless|nonetheless|meanwhile|moreover|both|then|now)$/;
+/** Titles of nobility, part of a name as an honorific is ("Lord Currie", "Prince Saud"). */
+const NOBLE = /^(lord|lady|baroness|baron|viscount|earl|prince|princess|king|queen|sheikh|sir|dame)$/;
 const PARTICLES = /^(la|le|de|du|van|von|der|al|el|bin|ibn|da|di)$/;
 /** Words that make a capitalised phrase a body or a document, not a person. */
 const BODY_WORDS = /^(act|bill|law|report|centre|center|institute|university|association|foundation|corporation|corp|inc|ltd|group|times|news|post|daily|nation|nations|assembly|union|league|services|service|trust|fund|network|media)$/;
 const INDEFINITE = /^(a|an|one|another|some|several|many|two|three|other|senior|former)$/;
 const TIME_UNITS = /^(week|month|year|morning|afternoon|evening|night|weekend)$/;
 
+function isQuoted(quoted: Array<[number, number]>, t: Token): boolean {
+  for (const [a, b] of quoted) if (t.start >= a && t.end <= b) return true;
+  return false;
+}
+
 /** Steps back over auxiliaries and time adverbials between a source and its cue ("has also said", "on Monday said"). */
 function skipAdverbials(tokens: Token[], j: number): number {
   for (;;) {
     const t = tokens[j];
     if (!t) return j;
-    if (AUXILIARY.has(t.key) || (WEEKDAYS.has(t.key) && t.word)) {
+    if (AUXILIARY.has(t.key) || (WEEKDAYS.has(t.key) && t.word) || (t.word && /^\p{Ll}+ly$/u.test(t.text) && t.text.length > 4)) {
       j -= tokens[j - 1]?.key === 'on' ? 2 : 1;
       continue;
     }
@@ -42,6 +50,8 @@ function stopsPhrase(tokens: Token[], j: number, length: number): boolean {
     // "Dr. Loo", "Victoria's", "Upazila Nirbahi Officer (UNO) Kabir".
     if (t.text === '.' && length && (HONORIFICS.has(tokens[j - 1]?.key ?? '') || /^\p{Lu}$/u.test(tokens[j - 1]?.text ?? ''))) return false;
     if ((t.text === '’' || t.text === "'") && tokens[j + 1]?.key === 's') return false;
+    // "the Professional Footballers’ Association".
+    if ((t.text === '’' || t.text === "'") && /s$/.test(tokens[j - 1]?.key ?? '') && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? '')) return false;
     if ((t.text === '(' || t.text === ')') && length) return false;
     return true;
   }
@@ -52,6 +62,8 @@ function stopsPhrase(tokens: Token[], j: number, length: number): boolean {
     const after = tokens[j + 1];
     return !after || /^(the|a|an|his|her|its|their|this|that|he|she|it|they)$/.test(after.key);
   }
+  // "A spokesman for one US shop", not "next on the cards for the senator".
+  if (t.key === 'for') return !PERSON_NOUNS.has(tokens[j - 1]?.key ?? '');
   if (CLAUSE_OPENERS.has(t.key)) {
     if ((t.key === 'of' || t.key === 'to') && /^\p{Ll}/u.test(t.text)) return false;
     return true;
@@ -66,72 +78,94 @@ function phraseEndingAt(tokens: Token[], j: number): Phrase | null {
     if (stopsPhrase(tokens, i, j - i)) break;
     from = i;
   }
-  while (from <= j && (DETERMINERS.test(tokens[from]!.key) || !tokens[from]!.word)) from++;
+  for (;;) {
+    const t = tokens[from];
+    if (!t || from > j) break;
+    if (DETERMINERS.test(t.key) || /^(of|in|at|for|from|with)$/.test(t.text) || !t.word || WEEKDAYS.has(t.key)) from++;
+    // "Last month Australia's competition watchdog said": the time is not the source.
+    else if (/^(last|this|next|earlier|later)$/.test(t.key) && TIME_UNITS.test(tokens[from + 1]?.key ?? '')) from += 2;
+    else break;
+  }
+  // A source is a noun phrase: "criticised a union leader" is not one.
+  for (let i = from; i <= j; i++) if (CUE_WORDS.get(tokens[i]!.text)?.ambiguous === false) return null;
   return from <= j ? { from, to: j } : null;
 }
 
-/** The first lower-case "who" or "which" between the clause start and token `k`, outside quotations. */
+/** A lower-case "who" or "which" between the cue at `k` and the start of its clause (no comma, dash or other opener between). */
 function relativeBefore(tokens: Token[], k: number): number {
   for (let i = k - 1; i > 0 && k - i < 18; i--) {
     const t = tokens[i]!;
-    if (quoteMark(t) !== 0 || t.text === ';') return -1;
     if (t.key === 'who' || t.key === 'which') return i;
+    if (!t.word || (CLAUSE_OPENERS.has(t.key) && t.key !== 'to' && t.key !== 'of')) return -1;
   }
   return -1;
 }
 
-/** The source phrase written before the cue at token `k`. */
-export function phraseBefore(state: ClaimState, tokens: Token[], k: number): Phrase | null {
+/** The source phrases that may be written before the cue at token `k`, best first. */
+export function phrasesBefore(state: ClaimState, tokens: Token[], k: number, quoted: Array<[number, number]> = []): Phrase[] {
+  const out: Phrase[] = [];
   // "A Kashmiri political expert who did not want to be identified said": the noun before "who".
   const who = relativeBefore(tokens, k);
   if (who > 0) {
     const j = tokens[who - 1]!.text === ',' ? who - 2 : who - 1;
-    const antecedent = j >= 0 ? phraseEndingAt(tokens, j) : null;
+    // "criticism from the House of Lords Economic Affairs Committee, which said": the name before "which".
+    const name = j >= 0 ? namedIn(state, tokens[j]!.start - 80, tokens[j]!.end, tokens[j]!.end).filter((n) => n.end === tokens[j]!.end && n.mention.form === 'name').pop() : undefined;
+    const nameFrom = name ? tokens.findIndex((t) => t.start >= name.start) : -1;
+    const antecedent = nameFrom >= 0 ? { from: nameFrom, to: j } : j >= 0 ? phraseEndingAt(tokens, j) : null;
     // "Abul Rashid, a resident who has set up a tent …, told": the apposition's name.
-    if (antecedent && tokens[antecedent.from - 1]?.text === ',') return clauseSubject(state, tokens, antecedent.from - 1) ?? antecedent;
-    if (antecedent) return antecedent;
+    const subject = antecedent && tokens[antecedent.from - 1]?.text === ',' ? clauseSubject(state, tokens, antecedent.from - 1) : null;
+    if (subject) out.push(subject);
+    if (antecedent) out.push(antecedent);
   }
   let j = skipAdverbials(tokens, k - 1);
-  if (j < 0) return null;
+  if (j < 0) return out;
   if (tokens[j]!.text === ',') {
+    // The comma before, past any quotation in between, but not into the quotation the clause opens with.
+    const floor = quotationEnd(tokens);
     let c = j - 1;
-    while (c >= 0 && tokens[c]!.text !== ',' && quoteMark(tokens[c]!) === 0) c--;
-    // "Its chief executive, Mr Idris Halvorsen, said": a name set off by the commas is the source.
-    if (c >= 0 && tokens[c]!.text === ',') {
+    while (c >= floor && (tokens[c]!.text !== ',' || isQuoted(quoted, tokens[c]!))) c--;
+    if (c < floor) c = -1;
+    if (c >= 0 && tokens[c]!.text === ',' && c < j - 1) {
+      // "Its chief executive, Mr Idris Halvorsen, said", "His wife, Joan, suggested": a name set off by the commas.
       const inner = namedIn(state, tokens[c + 1]!.start, tokens[c + 1]!.end + 4, tokens[j - 1]!.end).filter((n) => n.mention.type !== 'place' && n.end === tokens[j - 1]!.end);
-      if (inner.length) return { from: c + 1, to: j - 1 };
+      const capitalised = j - c - 1 <= 5 && tokens.slice(c + 1, j).every((t) => t.word && /^\p{Lu}/u.test(t.text));
+      if (inner.length || capitalised) out.push({ from: c + 1, to: j - 1 });
     }
     // "John Stremlau, an international relations professor at …, said": the clause's subject.
     const subject = clauseSubject(state, tokens, c < 0 ? 0 : c);
-    if (subject) return subject;
-    if (c < 0 || tokens[c]!.text !== ',') return null;
+    if (subject) out.push(subject);
+    if (c < 0 || tokens[c]!.text !== ',') return out;
     j = skipAdverbials(tokens, c - 1);
-    if (j < 0) return null;
+    if (j < 0) return out;
   }
   // "On Friday it announced": a pronoun is the whole subject.
-  if (PRONOUNS.has(tokens[j]!.key)) return { from: j, to: j };
+  if (PRONOUNS.has(tokens[j]!.key)) return [...out, { from: j, to: j }];
   const phrase = phraseEndingAt(tokens, j);
+  if (!phrase) return out;
   // "Wayne Wonitji Webb, a Pibulmun-Wadandi elder and traditional custodian said": the name before the comma.
-  if (phrase && tokens[phrase.from - 1]?.text === ',' && !namedIn(state, tokens[phrase.from]!.start, tokens[phrase.to]!.start).length) {
+  if (tokens[phrase.from - 1]?.text === ',' && !namedIn(state, tokens[phrase.from]!.start, tokens[phrase.to]!.start).length) {
     const subject = clauseSubject(state, tokens, phrase.from - 1);
-    if (subject) return subject;
+    if (subject) out.push(subject);
   }
   // "The former farm boy, who grew up in Gweru, Zimbabwe said": a place closing a "who" clause is not the source.
-  if (phrase && tokens[phrase.from - 1]?.text === ',') {
+  if (tokens[phrase.from - 1]?.text === ',') {
     const only = namedIn(state, tokens[phrase.from]!.start, tokens[phrase.from]!.start, tokens[phrase.to]!.end);
     if (only.length && only[0]!.mention.type === 'place') {
       const w = tokens.findIndex((t, i) => i < phrase.from && (t.key === 'who' || t.key === 'which') && tokens[i - 1]?.text === ',');
-      if (w > 1) return phraseEndingAt(tokens, w - 2);
+      const antecedent = w > 1 ? phraseEndingAt(tokens, w - 2) : null;
+      if (antecedent) out.push(antecedent);
     }
   }
-  return phrase;
+  out.push(phrase);
+  return out;
 }
 
 /** The subject that opens a clause and is set off by a comma: "Tassapon Bijleveld, executive chairman of …, said". */
 function clauseSubject(state: ClaimState, tokens: Token[], limit: number): Phrase | null {
-  let s = 0;
-  for (let i = limit; i > 0; i--) {
-    if (/^[;:]$/.test(tokens[i - 1]!.text) || quoteMark(tokens[i - 1]!) === -1) {
+  // The clause starts after a leading quotation ("“…,” Shesh Paul Vaid, the former police chief, told") or a colon.
+  let s = quotationEnd(tokens);
+  for (let i = limit; i > s; i--) {
+    if (/^[;:]$/.test(tokens[i - 1]!.text)) {
       s = i;
       break;
     }
@@ -140,7 +174,18 @@ function clauseSubject(state: ClaimState, tokens: Token[], limit: number): Phras
   const comma = tokens.findIndex((t, i) => i > s && t.text === ',');
   if (comma < 0 || comma > limit || comma - s > 6) return null;
   const names = namedIn(state, tokens[s]!.start, tokens[s]!.start + 4, tokens[comma - 1]!.end).filter((n) => n.mention.type !== 'place');
-  return names.length && names[names.length - 1]!.end === tokens[comma - 1]!.end ? { from: s, to: comma - 1 } : null;
+  if (names.length && names[names.length - 1]!.end === tokens[comma - 1]!.end) return { from: s, to: comma - 1 };
+  // "Rory O' Neill, editor of…, said": a name the recogniser missed.
+  const run = tokens.slice(s, comma);
+  const name = run.length >= 2 && run.length <= 5 && run.every((t) => (t.word && /^\p{Lu}/u.test(t.text)) || t.text === '’' || t.text === "'" || t.text === '.') && !namedIn(state, tokens[s]!.start, tokens[comma - 1]!.start).length;
+  return name ? { from: s, to: comma - 1 } : null;
+}
+
+/** The index after the quotation a clause opens with (and its comma), or 0. */
+function quotationEnd(tokens: Token[]): number {
+  if (quoteMark(tokens[0]!) !== 1) return 0;
+  for (let i = 1; i < tokens.length; i++) if (quoteMark(tokens[i]!) === -1) return tokens[i + 1]?.text === ',' ? i + 2 : i + 1;
+  return 0;
 }
 
 /** The source phrase written after the cue, from token `k`: "said Ben Ralston", "according to the Chamber". */
@@ -166,10 +211,13 @@ function writtenName(state: ClaimState, tokens: Token[], phrase: Phrase, n: Name
   while (i > phrase.from) {
     const t = tokens[i - 1]!;
     if (t.text === '.' && HONORIFICS.has(tokens[i - 2]?.key ?? '')) i -= 2;
-    else if (t.word && (HONORIFICS.has(t.key) || PARTICLES.test(t.key))) i--;
+    else if (t.word && (HONORIFICS.has(t.key) || NOBLE.test(t.key) || PARTICLES.test(t.key))) i--;
     else break;
   }
-  return state.text.slice(Math.min(tokens[i]!.start, n.start), n.end);
+  // "Robert Kilroy-Silk", "Bannon-Harrison": a name the recogniser cut at its hyphen.
+  let end = n.end;
+  for (let j = tokens.findIndex((t) => t.start >= n.end); j > 0 && j <= phrase.to && tokens[j]!.gap === 'hyphen' && /^\p{Lu}/u.test(tokens[j]!.text); j++) end = tokens[j]!.end;
+  return state.text.slice(Math.min(tokens[i]!.start, n.start), end);
 }
 
 /** The role words of a phrase around a name: its title before and words after ("Interior Minister"). */
@@ -190,15 +238,16 @@ function speakerOf(state: ClaimState, referents: Referents, tokens: Token[], phr
   const person = people.find((n) => n.end === last.end) ?? people[people.length - 1];
   const words = tokens.slice(phrase.from, phrase.to + 1);
   // The head of "commander of the IRGC Navy" is "commander"; its proper words "IRGC", "Navy".
-  const ofAt = words.findIndex((t, i) => i > 0 && /^(of|at|in|from|for|with|on)$/.test(t.text));
-  const head = (ofAt > 0 ? words[ofAt - 1]! : last).key;
+  const ofAt = words.findIndex((t, i) => i > 0 && /^(of|at|in|from|for|with|on|by)$/.test(t.text));
+  // "the 28-year-old" stands for a person.
+  const head = last.key === 'old' && words[words.length - 2]?.key === 'year' ? 'person' : (ofAt > 0 ? words[ofAt - 1]! : last).key;
   const proper = new Set(words.filter((t) => t.word && /^\p{Lu}/u.test(t.text) && !t.sentenceStart).map((t) => t.key));
   // A description: "the Tory leader", "The UNO", "IRGC Navy chief" (a headline's), not "The World Health Organization".
   const headToken = ofAt > 0 ? words[ofAt - 1]! : last;
-  const common = /^\p{Ll}/u.test(headToken.text) && !(/s$/.test(head) && !/ss$/.test(head));
+  const common = (/^\p{Ll}/u.test(headToken.text) || head === 'person') && !(/s$/.test(head) && !/ss$/.test(head));
   const definite = tokens[phrase.from - 1]?.key === 'the';
   if (!person && (definite || (common && (PERSON_NOUNS.has(head) || ORG_NOUNS.has(head)) && /^\p{Lu}/u.test(first.text) && !INDEFINITE.test(first.key)))) {
-    const referent = referents.description(head, proper, common, at, exclude);
+    const referent = referents.description(head, proper, common, words.filter((t) => t.word).length, at, exclude);
     if (referent) return referent;
   }
   if (person) {
@@ -209,19 +258,28 @@ function speakerOf(state: ClaimState, referents: Referents, tokens: Token[], phr
   // "Baffinland Iron Mines' lawsuit", "A statement from CIBC": the body speaks through its document; not "experts in Seoul".
   const bodies = inner.filter((n) => n.mention.type !== 'person' && n.mention.form === 'name' && n.start >= first.start);
   const by = words.findIndex((t) => /^(by|from)$/.test(t.key));
-  const body = bodies.find((n) => n.start === first.start) ?? (by > 0 ? bodies.find((n) => n.start > words[by]!.start) : undefined);
+  // "UK-based journal Screen Digest", "Inuit rights organization Nunavut Tunngavik": the name the description leads to.
+  const ending = bodies.find((n) => {
+    if (n.end !== last.end || n.start <= first.start) return false;
+    const before = tokens[tokens.findIndex((t) => t.start >= n.start) - 1];
+    return before !== undefined && before.word && /^\p{Ll}/u.test(before.text) && !CLAUSE_OPENERS.has(before.key) && !/^(in|at|the|a|an|from|for|and|or|into|across|near)$/.test(before.key);
+  });
+  if (ending) return { source: ending.mention.exact, entityId: ending.mention.entityId, kind: 'organization', roles: roleWords(words) };
+  // A place speaks only as a whole ("Russia said"); "Australia's competition watchdog" is not Australia.
+  const body = bodies.find((n) => n.start === first.start && (n.mention.type === 'organization' || n.end === last.end)) ?? (by > 0 ? bodies.find((n) => n.start > words[by]!.start && n.mention.type === 'organization') : undefined);
   if (body) {
     const whole = body.start === first.start && body.end === last.end;
     return { source: whole ? body.mention.exact : source, entityId: body.mention.entityId, kind: 'organization', roles: new Set() };
   }
-  const named = words.some((t) => /^\p{Lu}/u.test(t.text)) && words.every((t) => !t.word || /^[\p{Lu}\p{N}]/u.test(t.text) || /^(of|and|for|the|on|de|du|al)$/.test(t.key));
-  if (!SPEAKER_NOUNS.has(head) && !SPEAKER_NOUNS.has(last.key) && !named) return null;
-  // A name the recogniser missed, after its title: "Upazila Nirbahi Officer (UNO) Sohel Sultan Zulkar Nain Kabir".
+  // A name the recogniser missed, after its title: "Upazila Nirbahi Officer (UNO) Sohel Sultan Zulkar Nain Kabir", "His lawyer Louise Christian".
   let title = -1;
-  if (named) for (let i = words.length - 1; i >= 0 && title < 0; i--) if (PERSON_NOUNS.has(words[i]!.key) || words[i]!.text === ')') title = i;
-  if (title >= 0 && title < words.length - 1 && words.slice(title + 1).every((t) => t.word)) {
+  for (let i = words.length - 1; i >= 0 && title < 0; i--) if (PERSON_NOUNS.has(words[i]!.key) || words[i]!.text === ')') title = i;
+  if (title >= 0 && title < words.length - 1 && words.slice(title + 1).every((t) => t.word && /^\p{Lu}/u.test(t.text))) {
     return { source: state.text.slice(words[title + 1]!.start, last.end), entityId: null, kind: 'person', roles: roleWords(words.slice(0, title + 1)) };
   }
+  const named = words.some((t) => /^\p{Lu}/u.test(t.text)) && words.every((t) => !t.word || /^[\p{Lu}\p{N}]/u.test(t.text) || /^(of|and|for|the|on|de|du|al)$/.test(t.key));
+  const capitalisedEnds = /^\p{Lu}/u.test(first.text) && /^\p{Lu}/u.test(last.text);
+  if (!SPEAKER_NOUNS.has(head) && !SPEAKER_NOUNS.has(last.key) && !named && !capitalisedEnds) return null;
   const plural = /s$/.test(head) && !/ss$/.test(head);
   // A name the recogniser missed: a person when it reads like one ("Tizya-Tramm", "Abdel Shakour"), else a body.
   const personal = named && words.length >= 2 && words.every((t) => !t.word || (/^\p{Lu}\p{Ll}/u.test(t.text) && !ORG_NOUNS.has(t.key) && !BODY_WORDS.test(t.key)));
@@ -231,17 +289,30 @@ function speakerOf(state: ClaimState, referents: Referents, tokens: Token[], phr
 
 /** The speaker of a gerund's clause: "North Korea was quick to …, blaming", "In 2019, Tizya-Tramm declared …, saying". */
 function subjectOf(state: ClaimState, referents: Referents, tokens: Token[], before: number): { speaker: Speaker; span: [number, number] } | null {
-  for (let i = 0; i < before; i++) {
-    const t = tokens[i]!;
-    if (!t.word) continue;
-    const n = namedIn(state, t.start, t.start).find((x) => x.mention.type !== 'place' || x.mention.form === 'name');
-    if (n) {
-      const phrase = { from: i, to: tokens.findIndex((x) => x.end >= n.end) };
-      return { speaker: speakerOfNamed(n, writtenName(state, tokens, phrase, n), referents.rolesOf(n.mention.entityId)), span: [n.start, n.end] };
-    }
-    if (PRONOUNS.has(t.key)) {
-      const speaker = referents.pronoun(t.key, t.start, null);
-      return speaker ? { speaker, span: [t.start, t.end] } : null;
+  // "The Tories criticised …, saying": a capitalised subject that is no mention.
+  let f = 0;
+  while (f < before && (DETERMINERS.test(tokens[f]!.key) || !tokens[f]!.word)) f++;
+  let t = f;
+  while (t < before && tokens[t]!.word && /^\p{Lu}/u.test(tokens[t]!.text)) t++;
+  if (t > f && t < before && /^\p{Ll}/u.test(tokens[t]!.text) && !namedIn(state, tokens[f]!.start, tokens[t - 1]!.start).length) {
+    const speaker = speakerOf(state, referents, tokens, { from: f, to: t - 1 }, null);
+    if (speaker) return { speaker, span: [tokens[f]!.start, tokens[t - 1]!.end] };
+  }
+  // The subject opens the clause, or follows an adverbial set off by a comma ("In 2019, Tizya-Tramm declared…").
+  const comma = tokens.findIndex((t, i) => i < Math.min(before, 8) && t.text === ',');
+  for (const from of comma > 0 ? [0, comma + 1] : [0]) {
+    for (let i = from; i < Math.min(before, from + 5); i++) {
+      const t = tokens[i]!;
+      if (!t.word) continue;
+      const n = namedIn(state, t.start, t.start).find((x) => x.mention.type !== 'place' || x.mention.form === 'name');
+      if (n) {
+        const phrase = { from: i, to: tokens.findIndex((x) => x.end >= n.end) };
+        return { speaker: speakerOfNamed(n, writtenName(state, tokens, phrase, n), referents.rolesOf(n.mention.entityId)), span: [n.start, n.end] };
+      }
+      if (PRONOUNS.has(t.key)) {
+        const speaker = referents.pronoun(t.key, t.start, null);
+        return speaker ? { speaker, span: [t.start, t.end] } : null;
+      }
     }
   }
   return null;
@@ -254,18 +325,21 @@ function sourceFor(state: ClaimState, referents: Referents, draft: Draft, cue: C
     if (draft.inheritsSource && inherited) return { speaker: inherited, span: null };
     return subjectOf(state, referents, tokens, cue.at);
   }
-  let phrase = cue.side === 'after' ? phraseAfter(tokens, cue.last + 1) : phraseBefore(state, tokens, cue.at);
-  if (!phrase) return null;
-  // "According to Verhoeven’s deputy, Mr Pieter Smit, …": the name set off after a description.
-  if (cue.side === 'after' && tokens[phrase.to + 1]?.text === ',') {
-    const apposed = phraseAfter(tokens, phrase.to + 2);
-    const ends = (p: Phrase): boolean => namedIn(state, tokens[p.from]!.start - 60, tokens[p.to]!.end, tokens[p.to]!.end).some((n) => n.mention.type === 'person' && n.end === tokens[p.to]!.end);
-    if (apposed && tokens[apposed.to + 1]?.text === ',' && ends(apposed) && !ends(phrase) && apposed.to - apposed.from < 5) phrase = apposed;
-  }
+  const phrases = cue.side === 'after' ? [phraseAfter(tokens, cue.last + 1)] : phrasesBefore(state, tokens, cue.at, draft.unit.quoted);
   // The claim's own content holds what is reported, not who reports it.
   const exclude: [number, number] = cue.trailing || cue.side === 'after' ? [draft.start, tokens[cue.at]!.start] : [tokens[cue.last]!.end, draft.end];
-  const speaker = speakerOf(state, referents, tokens, phrase, exclude);
-  return speaker ? { speaker, span: [tokens[phrase.from]!.start, tokens[phrase.to]!.end] } : null;
+  for (let phrase of phrases) {
+    if (!phrase) continue;
+    // "According to Verhoeven’s deputy, Mr Pieter Smit, …": the name set off after a description.
+    if (cue.side === 'after' && tokens[phrase.to + 1]?.text === ',') {
+      const apposed = phraseAfter(tokens, phrase.to + 2);
+      const ends = (p: Phrase): boolean => namedIn(state, tokens[p.from]!.start - 60, tokens[p.to]!.end, tokens[p.to]!.end).some((n) => n.mention.type === 'person' && n.end === tokens[p.to]!.end);
+      if (apposed && tokens[apposed.to + 1]?.text === ',' && ends(apposed) && !ends(phrase) && apposed.to - apposed.from < 5) phrase = apposed;
+    }
+    const speaker = speakerOf(state, referents, tokens, phrase, exclude);
+    if (speaker) return { speaker, span: [tokens[phrase.from]!.start, tokens[phrase.to]!.end] };
+  }
+  return null;
 }
 
 /**

@@ -33,10 +33,9 @@ function unitOf(start: number, end: number, block: number, tokens: Token[]): Uni
 
 /**
  * Rule `units`: the article's sentences, with a quotation of several sentences joined into one
- * unit. A quotation left open at the end of a paragraph continues into the next, unless that
- * paragraph opens with a quotation mark of its own: news style reopens a quotation in each
- * paragraph it runs over, and each such paragraph is a unit (a claim of the last named speaker,
- * by the guidelines).
+ * unit. A quotation left open continues into the next sentence, unless that sentence opens with a
+ * quotation mark of its own: news style reopens a quotation in each paragraph it runs over, and
+ * each such paragraph is a unit (a claim of the last named speaker, by the guidelines).
  */
 export function units(state: ClaimState): void {
   const { view } = state;
@@ -50,7 +49,9 @@ export function units(state: ClaimState): void {
     if (!tokens.length) continue;
     if (open !== null) {
       const current: { start: number; end: number; block: number; tokens: Token[]; depth: number } = open;
-      const reopens = s.block !== current.block && quoteMark(tokens[0]!) === 1;
+      // A sentence that opens with a quotation mark while one is open reopens it: the open one ended
+      // with its paragraph (news style), also where the paragraphs were run together on one line.
+      const reopens = quoteMark(tokens[0]!) === 1;
       // A stray mark must not swallow the article: a quotation runs over a few paragraphs at most.
       if (!reopens && s.block - current.block < MAX_BLOCKS) {
         current.end = s.end;

@@ -9,7 +9,7 @@ export const PERSON_NOUNS = set(
   'professor expert analyst elder governor mayor ambassador envoy judge prosecutor founder manager head boss coach captain',
   'adviser advisor researcher scientist economist diplomat representative fellow member chancellor king queen prince princess',
   'candidate activist campaigner editor author teacher doctor surgeon nurse farmer boy girl man woman resident witness victim',
-  'source insider aide deputy commissioner inspector detective sergeant colonel lieutenant colonel-general marshal vice-president',
+  'person source insider aide deputy commissioner inspector detective sergeant colonel lieutenant colonel-general marshal vice-president',
 );
 
 /** Nouns for a body, the head of a description that stands for an organisation ("the party", "the commission"). */
@@ -30,6 +30,9 @@ export const SPEAKER_NOUNS = set(
   'centre center panel councils ministries agencies department teams organisers organizers protesters demonstrators families',
   'citizens voters students teachers parents farmers users customers employees engineers scholars academics historians bishops',
   'clergy elders chiefs senators politicians lawmakers legislators mps ministers officers commanders generals specialists',
+  'traders dealers brokers bankers shareholders bosses fans supporters opponents rivals insiders retailers manufacturers makers',
+  'producers airlines carriers peers lords consumers shoppers buyers sellers landlords tenants owners managers coaches players',
+  'press watchdog television radio tv magazine journal paper website blog',
 );
 
 /** Pronouns that can be a claim's source, and what they stand for. */
@@ -71,7 +74,7 @@ export const GIVEN_NAMES: ReadonlyMap<string, 'male' | 'female'> = new Map([
 export const AUXILIARY = set(
   'has have had is are was were will would did does do also further first previously repeatedly consistently reportedly',
   'already later often long recently publicly privately once again still only even now then flatly strongly vehemently',
-  'here today yesterday tonight earlier similarly separately meanwhile however too',
+  'here today yesterday tonight earlier similarly separately meanwhile however too not never',
 );
 
 /** Weekdays, for "said on Monday" and "Tangsiri on Friday said". */
@@ -80,7 +83,8 @@ export const WEEKDAYS = set('monday tuesday wednesday thursday friday saturday s
 /** Words that open a new clause: a source never reaches back past them. */
 export const CLAUSE_OPENERS = set(
   'that which who whom whose while although though but however because as if when since so and yet whereas unless after before',
-  'where nevertheless nonetheless moreover meanwhile still indeed also than to by with of on for what despite',
+  'where nevertheless nonetheless moreover meanwhile still indeed also than to by with of on what despite',
+  'against over under about into through between towards toward',
 );
 
 /** Function words that never end a source phrase and show a verb phrase when met going back. */
