@@ -25,7 +25,8 @@ export function continuation(state: ClaimState): void {
   const blockAt = (at: number): number => state.view.tokens[Math.max(0, lowerBound(state.view.tokens, at) - 1)]?.block ?? 0;
   state.drafts = state.drafts.filter((draft) => {
     if (draft.cue) return true;
-    const last = referents.lastEntry(draft.start);
+    // The last speaker who can speak: a person or a body, not a report or a lawsuit.
+    const last = referents.lastEntry(draft.start, ['person', 'organization', 'group']);
     const speaker = namedNext(state, draft) ?? (last && draft.unit.block - blockAt(last.at) <= MAX_GAP ? last.speaker : null);
     if (!speaker) return false;
     draft.speaker = speaker;

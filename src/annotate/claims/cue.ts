@@ -42,9 +42,11 @@ function takesWhatFollows(word: CueWord, tokens: Token[], k: number): boolean {
     case 'that': {
       // "announced that…", "announced on Monday that…", "confirmed the club are…"; not "announced a plan".
       if (/^(there|it|he|she|they|we|i|this)$/.test(next.key)) return true;
+      // "announced a mega plan that aims…": "that" after an object is a relative pronoun.
+      const object = /^(a|an|the|its|his|her|their|new|several|plans?)$/.test(next.key);
       for (let i = k + 1; i <= k + 9 && i < tokens.length; i++) {
         const t = tokens[i]!;
-        if (t.key === 'that' || t.text === ':' || quoteMark(t) === 1) return true;
+        if ((t.key === 'that' && !object && i <= k + 4) || t.text === ':' || quoteMark(t) === 1) return true;
         if (i <= k + 8 && VERBAL.has(t.key) && t.key !== 'to') return true;
         if (!t.word && t.text !== '’' && t.text !== "'") return false;
       }
@@ -99,7 +101,8 @@ export function cueAt(tokens: Token[], k: number, quoted: Array<[number, number]
   let b = k - 1;
   while (b > 0 && tokens[b]!.word && (/^\p{Ll}+ly$/u.test(tokens[b]!.text) || /^(also|still|not|never|already|since|then)$/.test(tokens[b]!.key))) b--;
   if (b >= 0 && PASSIVE.test(tokens[b]!.key) && !word.gerund) return null;
-  if (before && MODAL.test(before.key)) return null;
+  // "may believe", "to say": not asserted; but "went on to note" is.
+  if (before && MODAL.test(before.key) && !(before.key === 'to' && tokens[k - 2]?.key === 'on' && /^(went|goes|go|going)$/.test(tokens[k - 3]?.key ?? ''))) return null;
   // "more than 100 suspected rebels", "the reported deaths": a participle before its noun.
   if (before && (ATTRIBUTIVE.test(before.key) || /^\p{N}/u.test(before.text)) && !word.gerund && next && next.word && /^\p{Ll}/u.test(next.text) && !CLAUSE_START.test(next.key)) return null;
   if (word.ambiguous) {
@@ -240,14 +243,15 @@ function candidates(tokens: Token[], found: Array<Found | null>, quoted: Array<[
   const first = quotationFirst(tokens, found, clause);
   if (first) out.push(first);
   out.push(...setOff(tokens, found, quoted, clause));
+  const inverted = new Set(out.filter((c) => c.side === 'after').map((c) => c.at + clause.from));
   const relatives: Cue[] = [];
   for (let k = clause.from; k < clause.to; k++) {
     const f = found[k];
-    if (!f || f.last >= clause.to) continue;
+    if (!f || f.last >= clause.to || inverted.has(k)) continue;
     const before = tokens[f.at - 1];
     if (f.text.toLowerCase() === 'according to') out.push(cueOf(f, clause.from, 'after', false, 'rule:according-to'));
     else if (f.relative) relatives.push(cueOf(f, clause.from, 'antecedent', false, 'rule:reporting-verb'));
-    else if (f.word?.gerund && before && SPEAKER_NOUNS.has(before.key) && /^\p{Ll}/u.test(before.text)) out.push(cueOf(f, clause.from, 'before', false, 'rule:reporting-verb'));
+    else if (f.word?.gerund && before && ((SPEAKER_NOUNS.has(before.key) && /^\p{Ll}/u.test(before.text)) || /^(is|are|was|were|been)$/.test(before.key))) out.push(cueOf(f, clause.from, 'before', false, 'rule:reporting-verb'));
     else if (f.word?.gerund && (f.at === clause.from || !before || /^[,–—-]$/.test(before.text) || before.key === 'also' || !/^\p{Lu}/u.test(before.text))) {
       // "…, adding that", "declared an emergency saying that": the subject's; "one lawsuit alleging": none.
       const described = before && (/^(another|one|other)$/.test(before.key) || ATTRIBUTIVE_SUBJECT.test(tokens[f.at - 2]?.key ?? ''));

@@ -1,9 +1,9 @@
 import type { ClaimState, Cue } from './state.ts';
 
-/** Modal words and phrases of possibility. */
-const HEDGES = /\b(may|might|could|likely|possibly|perhaps|potentially|probably|possible|unclear|uncertain|up in the air)\b/i;
-/** Look-alikes that do not speculate: "as soon as possible", a quoted "may", "so they could" (purpose), "where drivers could" (ability). */
-const NOT_HEDGES = /\bas soon as possible\b|[“"‘]may[”"’]|\b(?:so|where)\s+\S+\s+could\b/gi;
+/** Modal words and phrases of possibility ("possible" only as a predicate: "it is possible that", not "the best possible way"). */
+const HEDGES = /\b(may|might|could|likely|possibly|perhaps|potentially|probably|unclear|uncertain|up in the air)\b|\b(?:is|was|are|were|be|it['’] ?s)\s+(?:\w+\s+)?possible\b|\bpossible\s+(?:that|for)\b/i;
+/** Look-alikes that do not speculate: a quoted "may", "so they could" (purpose), "where drivers could" (ability). */
+const NOT_HEDGES = /[“"‘]may[”"’]|\b(?:so|where)\s+\S+\s+could\b/gi;
 /** "Would" that speculates: in a conditional, a counterfactual "would have". */
 const CONDITIONAL = /\bwould have\b|\bif\b[^.]*\bwould\b|\bwould\b[^.]*\bif\b/i;
 /** Cues in the present tense, after which "would" is a modal, not a past "will" ("observers say it would be"). */

@@ -14,6 +14,8 @@ const CLAUSE_END = /[,;:]|\s(?:because|which|who|although|though|while|unless|if
 /** The first main clause of a proposition: past a leading subordinate clause, after a conceding "but". */
 export function mainClause(content: string): string {
   let c = content.replace(/^[\s:,“"‘(]*(?:that\s+)?[“"‘]?/i, '');
+  // "But ordinarily, most citizens don't…": a leading connective and a short adverbial are not the clause.
+  c = c.replace(/^(?:but|and|however|yet|so|still|meanwhile|moreover|indeed|now)\b,?\s*/i, '').replace(/^(?:[\p{L}’']+\s+){0,2}[\p{L}’']+,\s+(?=\p{L})/u, (lead) => (SUBORDINATORS.test(lead) ? lead : ''));
   const sentenceEnd = c.search(/[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/u);
   if (sentenceEnd > 0) c = c.slice(0, sentenceEnd + 1);
   if (SUBORDINATORS.test(c)) {
@@ -52,7 +54,8 @@ export function polarityOf(content: string, cueDenies: boolean): Polarity {
 /** Rule `polarity`: affirm, or deny where the source denies or asserts a negation. */
 export function polarity(state: ClaimState): void {
   for (const draft of state.drafts) {
-    const text = draft.content.map(([a, b]) => state.text.slice(a, b)).join(' ');
+    // "But shifting the responsibility…, he says, is not a good idea": the parts around the attribution are one clause.
+    const text = draft.content.map(([a, b]) => state.text.slice(a, b).replace(/,\s*$/, '')).join(' ');
     draft.polarity = polarityOf(text, draft.cue?.denies ?? false);
   }
 }

@@ -38,7 +38,8 @@ export function roleWords(tokens: Token[]): Set<string> {
 
 /** Speaker of a named mention: its written name and entity. */
 export function speakerOfNamed(n: Named, source = n.mention.exact, roles: ReadonlySet<string> = NO_ROLES): Speaker {
-  const kind = n.mention.type === 'person' ? 'person' : 'organization';
+  // An acronym is a body, whatever the recogniser typed it ("the ATM said").
+  const kind = n.mention.type === 'person' && !/^\p{Lu}{2,}$/u.test(n.mention.exact) ? 'person' : 'organization';
   return { source, entityId: n.mention.entityId, kind, roles };
 }
 
@@ -58,8 +59,11 @@ export class Referents {
   }
 
   /** The last speaker remembered before `at`, with where its source stands. */
-  lastEntry(at: number): { at: number; speaker: Speaker } | null {
-    for (let i = this.history.length - 1; i >= 0; i--) if (this.history[i]!.at < at) return this.history[i]!;
+  lastEntry(at: number, kinds?: ReadonlyArray<Speaker['kind']>): { at: number; speaker: Speaker } | null {
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const h = this.history[i]!;
+      if (h.at < at && (!kinds || kinds.includes(h.speaker.kind))) return h;
+    }
     return null;
   }
 
@@ -94,6 +98,8 @@ export class Referents {
       }
       m--;
       if (!mention || mention.end > at || !mentions.includes(mention.mention.type) || mention.mention.form !== 'name') continue;
+      // "Omar Abdullah’s shops": a possessive is seldom who "he" is.
+      if (/^['’]s?\b/.test(this.state.text.slice(mention.end, mention.end + 2))) continue;
       // A person named inside an earlier claim is what it reports; a state or body may still be "it".
       if (mention.mention.type === 'person' ? this.insideReported(mention.start, mention.end, exclude) : exclude && mention.start >= exclude[0] && mention.end <= exclude[1]) continue;
       yield { at: mention.start, speaker: speakerOfNamed(mention, mention.mention.exact, this.rolesOf(mention.mention.entityId)) };
@@ -118,7 +124,8 @@ export class Referents {
       const gender = genderOf(c.speaker.source);
       if (gender === null || gender === wanted) return c.speaker;
     }
-    return null;
+    // No one fits: the last speaker of any kind is the best guess news allows.
+    return this.lastSpeaker(at);
   }
 
   /**
@@ -132,7 +139,7 @@ export class Referents {
   description(head: string, proper: ReadonlySet<string>, common: boolean, words: number, at: number, exclude: [number, number] | null): Speaker | null {
     const person = PERSON_NOUNS.has(head);
     // "Michael Howard, the Tory leader, … The Tory leader said": whoever holds the role.
-    if (proper.size || person) {
+    if ((proper.size && !ORG_NOUNS.has(head)) || person) {
       const need = proper.size ? proper : new Set([head]);
       let seen = 0;
       for (const c of this.candidates(at, ['person'], exclude, ['person'])) {

@@ -51,17 +51,21 @@ function stopsPhrase(tokens: Token[], j: number, length: number): boolean {
     if (t.text === '.' && length && (HONORIFICS.has(tokens[j - 1]?.key ?? '') || /^\p{Lu}$/u.test(tokens[j - 1]?.text ?? ''))) return false;
     if ((t.text === '’' || t.text === "'") && tokens[j + 1]?.key === 's') return false;
     // "the Professional Footballers’ Association".
-    if ((t.text === '’' || t.text === "'") && /s$/.test(tokens[j - 1]?.key ?? '') && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? '')) return false;
+    if ((t.text === '’' || t.text === "'") && /s$/.test(tokens[j - 1]?.key ?? '') && tokens[j + 1]?.word && (/^\p{Lu}/u.test(tokens[j + 1]!.text) || /^\p{Lu}/u.test(tokens[j - 1]!.text))) return false;
     if ((t.text === '(' || t.text === ')') && length) return false;
     return true;
   }
   if (!length) return false;
   if (VERBAL.has(t.key)) return true;
   if (t.key === 'and') {
-    // "Analysts and western diplomats said", not "…the route and the airline said".
+    // "Analysts and western diplomats said", "the Sudanese government and the SPLA say", not "…the route and the airline said".
     const after = tokens[j + 1];
+    const before = tokens[j - 1];
+    if (before && (SPEAKER_NOUNS.has(before.key) || /^\p{Lu}/u.test(before.text))) return false;
     return !after || /^(the|a|an|his|her|its|their|this|that|he|she|it|they)$/.test(after.key);
   }
+  // "A statement from CIBC", "a report by Gartner"; not "criticism from the US".
+  if (t.key === 'from' || t.key === 'by') return !SPEAKER_NOUNS.has(tokens[j - 1]?.key ?? '');
   // "A spokesman for one US shop", not "next on the cards for the senator".
   if (t.key === 'for') return !PERSON_NOUNS.has(tokens[j - 1]?.key ?? '');
   if (CLAUSE_OPENERS.has(t.key)) {
@@ -118,6 +122,12 @@ export function phrasesBefore(state: ClaimState, tokens: Token[], k: number, quo
     if (antecedent) out.push(antecedent);
   }
   let j = skipAdverbials(tokens, k - 1);
+  // "Premier Su Tseng-chang (蘇貞昌) said": past the parenthesis.
+  if (tokens[j]?.text === ')') {
+    let o = j - 1;
+    while (o > 0 && j - o < 8 && tokens[o]!.text !== '(') o--;
+    if (tokens[o]?.text === '(') j = skipAdverbials(tokens, o - 1);
+  }
   if (j < 0) return out;
   if (tokens[j]!.text === ',') {
     // The comma before, past any quotation in between, but not into the quotation the clause opens with.
@@ -125,15 +135,15 @@ export function phrasesBefore(state: ClaimState, tokens: Token[], k: number, quo
     let c = j - 1;
     while (c >= floor && (tokens[c]!.text !== ',' || isQuoted(quoted, tokens[c]!))) c--;
     if (c < floor) c = -1;
-    if (c >= 0 && tokens[c]!.text === ',' && c < j - 1) {
-      // "Its chief executive, Mr Idris Halvorsen, said", "His wife, Joan, suggested": a name set off by the commas.
-      const inner = namedIn(state, tokens[c + 1]!.start, tokens[c + 1]!.end + 4, tokens[j - 1]!.end).filter((n) => n.mention.type !== 'place' && n.end === tokens[j - 1]!.end);
-      const capitalised = j - c - 1 <= 5 && tokens.slice(c + 1, j).every((t) => t.word && /^\p{Lu}/u.test(t.text));
-      if (inner.length || capitalised) out.push({ from: c + 1, to: j - 1 });
-    }
-    // "John Stremlau, an international relations professor at …, said": the clause's subject.
+    // "John Stremlau, an international relations professor at …, South Africa, said": the clause's subject.
     const subject = clauseSubject(state, tokens, c < 0 ? 0 : c);
     if (subject) out.push(subject);
+    if (c >= 0 && tokens[c]!.text === ',' && c < j - 1) {
+      // "Its chief executive, Mr Idris Halvorsen, said", "His wife, Joan, suggested": a name set off by the commas.
+      const inner = namedIn(state, tokens[c + 1]!.start, tokens[c + 1]!.end + 4, tokens[j - 1]!.end).filter((n) => n.end === tokens[j - 1]!.end);
+      const capitalised = j - c - 1 <= 5 && tokens.slice(c + 1, j).every((t) => t.word && /^\p{Lu}/u.test(t.text));
+      if (inner.some((n) => n.mention.type !== 'place') || (capitalised && !inner.some((n) => n.mention.type === 'place'))) out.push({ from: c + 1, to: j - 1 });
+    }
     if (c < 0 || tokens[c]!.text !== ',') return out;
     j = skipAdverbials(tokens, c - 1);
     if (j < 0) return out;
@@ -202,6 +212,13 @@ export function phraseAfter(tokens: Token[], k: number): Phrase | null {
   }
   let from = k;
   while (from <= to && (tokens[from]!.key === 'the' || !tokens[from]!.word)) from++;
+  // "says one lawyer watching from afar": the noun before the participle.
+  for (let j = from + 1; j <= to; j++) {
+    if (SPEAKER_NOUNS.has(tokens[j - 1]!.key) && /^\p{Ll}/u.test(tokens[j]!.text) && (/ing$/.test(tokens[j]!.key) || /^(who|watching|speaking|writing)$/.test(tokens[j]!.key))) {
+      to = j - 1;
+      break;
+    }
+  }
   return from <= to ? { from, to } : null;
 }
 
@@ -214,10 +231,21 @@ function writtenName(state: ClaimState, tokens: Token[], phrase: Phrase, n: Name
     else if (t.word && (HONORIFICS.has(t.key) || NOBLE.test(t.key) || PARTICLES.test(t.key))) i--;
     else break;
   }
-  // "Robert Kilroy-Silk", "Bannon-Harrison": a name the recogniser cut at its hyphen.
+  // "Robert Kilroy-Silk", "Dwayne Bannon-Harrison", "Su Tseng-chang": a name the recogniser cut at its hyphen.
   let end = n.end;
-  for (let j = tokens.findIndex((t) => t.start >= n.end); j > 0 && j <= phrase.to && tokens[j]!.gap === 'hyphen' && /^\p{Lu}/u.test(tokens[j]!.text); j++) end = tokens[j]!.end;
-  return state.text.slice(Math.min(tokens[i]!.start, n.start), end);
+  for (let j = tokens.findIndex((t) => t.start >= n.end); j > 0 && j <= phrase.to && tokens[j]!.gap === 'hyphen' && tokens[j]!.word; j++) end = tokens[j]!.end;
+  let start = Math.min(tokens[i]!.start, n.start);
+  const first = tokens.findIndex((t) => t.start >= start);
+  if (first > phrase.from && tokens[first]!.gap === 'hyphen' && /^\p{Lu}/u.test(tokens[first - 1]!.text)) {
+    const joined = namedIn(state, tokens[first - 1]!.start - 40, tokens[first - 1]!.start, tokens[first - 1]!.end).find((m) => m.mention.type === 'person' && m.end === tokens[first - 1]!.end);
+    start = joined ? joined.start : tokens[first - 1]!.start;
+    if (joined) {
+      let h = tokens.findIndex((t) => t.start >= joined.start);
+      while (h > phrase.from && tokens[h - 1]!.word && HONORIFICS.has(tokens[h - 1]!.key)) h--;
+      start = tokens[h]!.start;
+    }
+  }
+  return state.text.slice(start, end);
 }
 
 /** The role words of a phrase around a name: its title before and words after ("Interior Minister"). */
@@ -244,9 +272,11 @@ function speakerOf(state: ClaimState, referents: Referents, tokens: Token[], phr
   const proper = new Set(words.filter((t) => t.word && /^\p{Lu}/u.test(t.text) && !t.sentenceStart).map((t) => t.key));
   // A description: "the Tory leader", "The UNO", "IRGC Navy chief" (a headline's), not "The World Health Organization".
   const headToken = ofAt > 0 ? words[ofAt - 1]! : last;
-  const common = (/^\p{Ll}/u.test(headToken.text) || head === 'person') && !(/s$/.test(head) && !/ss$/.test(head));
+  const common = (/^\p{Ll}/u.test(headToken.text) || PERSON_NOUNS.has(head) || ORG_NOUNS.has(head)) && !(/s$/.test(head) && !/ss$/.test(head));
   const definite = tokens[phrase.from - 1]?.key === 'the';
-  if (!person && (definite || (common && (PERSON_NOUNS.has(head) || ORG_NOUNS.has(head)) && /^\p{Lu}/u.test(first.text) && !INDEFINITE.test(first.key)))) {
+  // "the Tory leader", "IRGC Navy chief" (a headline's), "Now, commander added".
+  const bare = common && (PERSON_NOUNS.has(head) || ORG_NOUNS.has(head)) && !INDEFINITE.test(first.key) && (/^\p{Lu}/u.test(first.text) || phrase.from === phrase.to);
+  if ((!person || (definite && person.start === first.start && person.end === last.end)) && (definite || bare)) {
     const referent = referents.description(head, proper, common, words.filter((t) => t.word).length, at, exclude);
     if (referent) return referent;
   }
@@ -289,18 +319,19 @@ function speakerOf(state: ClaimState, referents: Referents, tokens: Token[], phr
 
 /** The speaker of a gerund's clause: "North Korea was quick to …, blaming", "In 2019, Tizya-Tramm declared …, saying". */
 function subjectOf(state: ClaimState, referents: Referents, tokens: Token[], before: number): { speaker: Speaker; span: [number, number] } | null {
-  // "The Tories criticised …, saying": a capitalised subject that is no mention.
-  let f = 0;
-  while (f < before && (DETERMINERS.test(tokens[f]!.key) || !tokens[f]!.word)) f++;
-  let t = f;
-  while (t < before && tokens[t]!.word && /^\p{Lu}/u.test(tokens[t]!.text)) t++;
-  if (t > f && t < before && /^\p{Ll}/u.test(tokens[t]!.text) && !namedIn(state, tokens[f]!.start, tokens[t - 1]!.start).length) {
-    const speaker = speakerOf(state, referents, tokens, { from: f, to: t - 1 }, null);
-    if (speaker) return { speaker, span: [tokens[f]!.start, tokens[t - 1]!.end] };
-  }
   // The subject opens the clause, or follows an adverbial set off by a comma ("In 2019, Tizya-Tramm declared…").
   const comma = tokens.findIndex((t, i) => i < Math.min(before, 8) && t.text === ',');
   for (const from of comma > 0 ? [0, comma + 1] : [0]) {
+    // "The Tories criticised …, saying": a capitalised subject that is no mention (a lone capital opening the sentence tells nothing).
+    let f = from;
+    while (f < before && (DETERMINERS.test(tokens[f]!.key) || !tokens[f]!.word)) f++;
+    let t = f;
+    while (t < before && tokens[t]!.word && /^\p{Lu}/u.test(tokens[t]!.text)) t++;
+    const lone = t === f + 1 && tokens[f]!.sentenceStart && !SPEAKER_NOUNS.has(tokens[f]!.key);
+    if (t > f && t < before && !lone && /^\p{Ll}/u.test(tokens[t]!.text) && !namedIn(state, tokens[f]!.start, tokens[t - 1]!.start).length) {
+      const speaker = speakerOf(state, referents, tokens, { from: f, to: t - 1 }, null);
+      if (speaker) return { speaker, span: [tokens[f]!.start, tokens[t - 1]!.end] };
+    }
     for (let i = from; i < Math.min(before, from + 5); i++) {
       const t = tokens[i]!;
       if (!t.word) continue;

@@ -147,12 +147,15 @@ const CLOSE = new Set(['”', '"']);
 
 /**
  * Whether a token is an opening (1), closing (-1) or no (0) double quotation mark. A straight
- * mark opens after a space or a break and closes when it follows its word.
+ * mark opens after a space or a break and closes when it follows its word; `next` is the token
+ * after it, if any.
  */
-export function quoteMark(token: Token): 1 | -1 | 0 {
+export function quoteMark(token: Token, next?: Token): 1 | -1 | 0 {
   if (token.text === '“') return 1;
   if (token.text === '”') return -1;
   if (token.text !== '"') return 0;
+  // A straight mark after a space closes when nothing follows it in its paragraph ("… intervention. "").
+  if (token.gap !== 'none' && next !== undefined && (next.block !== token.block || next.gap === 'break')) return -1;
   return token.gap === 'none' ? -1 : 1;
 }
 

@@ -1,12 +1,13 @@
-import { quoteMark, tokensIn, type ClaimState, type Unit } from './state.ts';
+import { lowerBound, quoteMark, tokensIn, type ClaimState, type Unit } from './state.ts';
 import type { Token } from '../tokens.ts';
 
 /** The ranges inside double quotation marks among a unit's tokens; a mark left open runs to the end. */
-function quotedRanges(tokens: Token[]): Array<[number, number]> {
+function quotedRanges(tokens: Token[], after: Token | undefined): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let openAt = -1;
-  for (const t of tokens) {
-    const mark = quoteMark(t);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const mark = quoteMark(t, tokens[i + 1] ?? after);
     if (mark === 1 && openAt < 0) openAt = t.start;
     else if (mark === -1 && openAt >= 0) {
       ranges.push([openAt, t.end]);
@@ -18,17 +19,17 @@ function quotedRanges(tokens: Token[]): Array<[number, number]> {
 }
 
 /** Opening minus closing double quotation marks. */
-function balance(tokens: Token[]): number {
+function balance(tokens: Token[], after: Token | undefined): number {
   let n = 0;
-  for (const t of tokens) n += quoteMark(t);
+  for (let i = 0; i < tokens.length; i++) n += quoteMark(tokens[i]!, tokens[i + 1] ?? after);
   return n;
 }
 
 /** Paragraphs a quotation left open may run over before it is taken to have ended. */
 const MAX_BLOCKS = 4;
 
-function unitOf(start: number, end: number, block: number, tokens: Token[]): Unit {
-  return { start, end, block, tokens, quoted: quotedRanges(tokens), quotation: quoteMark(tokens[0]!) === 1 };
+function unitOf(start: number, end: number, block: number, tokens: Token[], after: Token | undefined): Unit {
+  return { start, end, block, tokens, quoted: quotedRanges(tokens, after), quotation: quoteMark(tokens[0]!, tokens[1]) === 1 };
 }
 
 /**
@@ -40,13 +41,19 @@ function unitOf(start: number, end: number, block: number, tokens: Token[]): Uni
 export function units(state: ClaimState): void {
   const { view } = state;
   let open: { start: number; end: number; block: number; tokens: Token[]; depth: number } | null = null;
+  let after: Token | undefined;
   const close = (): void => {
-    if (open) state.units.push(unitOf(open.start, open.end, open.block, open.tokens));
+    if (open) state.units.push(unitOf(open.start, open.end, open.block, open.tokens, after));
     open = null;
   };
   for (const s of view.sentences) {
     const tokens = tokensIn(view.tokens, s.start, s.end);
-    if (!tokens.length) continue;
+    // A stray mark alone ("…theme. "") is no sentence of its own.
+    if (!tokens.some((t) => t.word)) {
+      if (open !== null) (open as { tokens: Token[] }).tokens.push(...tokens);
+      continue;
+    }
+    after = view.tokens[lowerBound(view.tokens, s.end)];
     if (open !== null) {
       const current: { start: number; end: number; block: number; tokens: Token[]; depth: number } = open;
       // A sentence that opens with a quotation mark while one is open reopens it: the open one ended
@@ -56,15 +63,15 @@ export function units(state: ClaimState): void {
       if (!reopens && s.block - current.block < MAX_BLOCKS) {
         current.end = s.end;
         current.tokens = current.tokens.concat(tokens);
-        current.depth += balance(tokens);
+        current.depth += balance(tokens, after);
         if (current.depth <= 0) close();
         continue;
       }
       close();
     }
-    const depth = balance(tokens);
+    const depth = balance(tokens, after);
     if (depth > 0) open = { start: s.start, end: s.end, block: s.block, tokens, depth };
-    else state.units.push(unitOf(s.start, s.end, s.block, tokens));
+    else state.units.push(unitOf(s.start, s.end, s.block, tokens, after));
   }
   close();
 }
