@@ -48,6 +48,8 @@ function takesWhatFollows(word: CueWord, tokens: Token[], k: number): boolean {
         const t = tokens[i]!;
         if ((t.key === 'that' && !object && i <= k + 4) || t.text === ':' || quoteMark(t) === 1) return true;
         if (i <= k + 8 && VERBAL.has(t.key) && t.key !== 'to') return true;
+        // "confirmed Israel shared information", "added the answer represented his view": a verb after the subject.
+        if (i >= k + 2 && i <= k + 5 && /^\p{Ll}+ed$/u.test(t.text) && tokens[i - 1]!.word && !/^(a|an|the|its|his|her|their|this|these|those|new)$/.test(tokens[i - 1]!.key)) return true;
         if (!t.word && t.text !== '’' && t.text !== "'") return false;
       }
       return false;
@@ -107,8 +109,11 @@ export function cueAt(tokens: Token[], k: number, quoted: Array<[number, number]
   if (before && (ATTRIBUTIVE.test(before.key) || /^\p{N}/u.test(before.text)) && !word.gerund && next && next.word && /^\p{Ll}/u.test(next.text) && !CLAUSE_START.test(next.key)) return null;
   if (word.ambiguous) {
     // "their claims", "the state": a noun. "The residents claim that", "He notes he…": a verb.
-    const subject = before && (PRONOUNS.has(before.key) || /^\p{Lu}/u.test(before.text) || SPEAKER_NOUNS.has(before.key) || /^(also|now|still|then)$/.test(before.key));
-    if (!subject || !next || !(CLAUSE_START.test(next.key) || /^\p{Lu}/u.test(next.text) || quoteMark(next) === 1 || next.text === ':')) return null;
+    const pronoun = before !== undefined && PRONOUNS.has(before.key);
+    const subject = before && (pronoun || /^\p{Lu}/u.test(before.text) || SPEAKER_NOUNS.has(before.key) || /^(also|now|still|then)$/.test(before.key));
+    // "The Act states that", "He notes he has", "He notes this past summer…"; not "the Price report this week".
+    const clause = next && (/^(that|there|it|he|she|they|we|i)$/.test(next.key) || quoteMark(next) === 1 || next.text === ':' || (pronoun && CLAUSE_START.test(next.key)));
+    if (!subject || !clause) return null;
   }
   if (!takesWhatFollows(word, tokens, k)) return null;
   // "does not believe", "never said": the source denies what follows.
@@ -225,10 +230,21 @@ function setOff(tokens: Token[], found: Array<Found | null>, quoted: Array<[numb
       if (f && trails(f) && !f.relative && !(words === 0 && f.word?.lemma === 'tell')) {
         let ok = true;
         for (let i = from; i < k && ok; i++) if (VERBAL.has(tokens[i]!.key) && !/^(has|have|had|is|are|was|were)$/.test(tokens[i]!.key)) ok = false;
-        // What follows the cue is adverbial ("said yesterday at the ceremony"), not the proposition.
-        if (words > 0 && end - f.last > 9) ok = false;
+        // What follows the cue is adverbial ("said yesterday at the ceremony") or its source, short
+        // ("said the UNO", "says one lawyer watching from afar"), not the proposition.
+        let after = 0;
+        let capitalised = 0;
+        for (let i = f.last + 1; i < end; i++) {
+          if (!tokens[i]!.word) continue;
+          after++;
+          if (/^\p{Lu}/u.test(tokens[i]!.text)) capitalised++;
+        }
+        // A title and a name may run long ("said Upazila Nirbahi Officer (UNO) Sohel Sultan Zulkar Nain Kabir").
+        if ((words > 0 && end - f.last > 9) || (words === 0 && after > (capitalised * 2 >= after ? 12 : 6))) ok = false;
+        // "…, her lawyer, Perry Wander, said.": nothing after the cue, so its source is before it.
+        const side = words === 0 && after > 0 ? 'after' : 'before';
         for (let i = f.last + 1; i < end && ok; i++) if (tokens[i]!.key === 'that' || quoteMark(tokens[i]!) !== 0 || VERBAL.has(tokens[i]!.key)) ok = false;
-        if (ok) out.push(cueOf(f, clause.from, words === 0 ? 'after' : 'before', true, 'rule:reporting-verb'));
+        if (ok) out.push(cueOf(f, clause.from, side, true, 'rule:reporting-verb'));
         break;
       }
       words++;

@@ -99,7 +99,7 @@ export class Referents {
       m--;
       if (!mention || mention.end > at || !mentions.includes(mention.mention.type) || mention.mention.form !== 'name') continue;
       // "Omar Abdullah’s shops": a possessive is seldom who "he" is.
-      if (/^['’]s?\b/.test(this.state.text.slice(mention.end, mention.end + 2))) continue;
+      if (/^\s?['’]/.test(this.state.text.slice(mention.end, mention.end + 2))) continue;
       // A person named inside an earlier claim is what it reports; a state or body may still be "it".
       if (mention.mention.type === 'person' ? this.insideReported(mention.start, mention.end, exclude) : exclude && mention.start >= exclude[0] && mention.end <= exclude[1]) continue;
       yield { at: mention.start, speaker: speakerOfNamed(mention, mention.mention.exact, this.rolesOf(mention.mention.entityId)) };

@@ -1,5 +1,4 @@
 import type { Token } from '../tokens.ts';
-import { CUE_WORDS } from './lexicon.ts';
 import { Referents, roleWords, speakerOfNamed } from './referents.ts';
 import { namedIn, quoteMark, type ClaimState, type Cue, type Draft, type Named, type Speaker } from './state.ts';
 import { AUXILIARY, CLAUSE_OPENERS, HONORIFICS, ORG_NOUNS, PERSON_NOUNS, PRONOUNS, SPEAKER_NOUNS, VERBAL, WEEKDAYS } from './words.ts';
@@ -16,6 +15,8 @@ const NOBLE = /^(lord|lady|baroness|baron|viscount|earl|prince|princess|king|que
 const PARTICLES = /^(la|le|de|du|van|von|der|al|el|bin|ibn|da|di)$/;
 /** Words that make a capitalised phrase a body or a document, not a person. */
 const BODY_WORDS = /^(act|bill|law|report|centre|center|institute|university|association|foundation|corporation|corp|inc|ltd|group|times|news|post|daily|nation|nations|assembly|union|league|services|service|trust|fund|network|media)$/;
+/** Verbs that are never part of a noun phrase ("criticised a union leader" is no source; "people accused of…" may be). */
+const FINITE = /^(said|says|told|tells|criticised|criticized|argued|insisted|warned|added)$/;
 const INDEFINITE = /^(a|an|one|another|some|several|many|two|three|other|senior|former)$/;
 const TIME_UNITS = /^(week|month|year|morning|afternoon|evening|night|weekend)$/;
 
@@ -91,7 +92,7 @@ function phraseEndingAt(tokens: Token[], j: number): Phrase | null {
     else break;
   }
   // A source is a noun phrase: "criticised a union leader" is not one.
-  for (let i = from; i <= j; i++) if (CUE_WORDS.get(tokens[i]!.text)?.ambiguous === false) return null;
+  for (let i = from; i <= j; i++) if (FINITE.test(tokens[i]!.text)) return null;
   return from <= j ? { from, to: j } : null;
 }
 
@@ -307,12 +308,12 @@ function speakerOf(state: ClaimState, referents: Referents, tokens: Token[], phr
   if (title >= 0 && title < words.length - 1 && words.slice(title + 1).every((t) => t.word && /^\p{Lu}/u.test(t.text))) {
     return { source: state.text.slice(words[title + 1]!.start, last.end), entityId: null, kind: 'person', roles: roleWords(words.slice(0, title + 1)) };
   }
-  const named = words.some((t) => /^\p{Lu}/u.test(t.text)) && words.every((t) => !t.word || /^[\p{Lu}\p{N}]/u.test(t.text) || /^(of|and|for|the|on|de|du|al)$/.test(t.key));
+  const named = words.some((t) => /^\p{Lu}/u.test(t.text)) && words.every((t) => !t.word || /^[\p{Lu}\p{N}]/u.test(t.text) || /^(of|and|for|the|on)$/.test(t.key) || PARTICLES.test(t.key));
   const capitalisedEnds = /^\p{Lu}/u.test(first.text) && /^\p{Lu}/u.test(last.text);
   if (!SPEAKER_NOUNS.has(head) && !SPEAKER_NOUNS.has(last.key) && !named && !capitalisedEnds) return null;
   const plural = /s$/.test(head) && !/ss$/.test(head);
   // A name the recogniser missed: a person when it reads like one ("Tizya-Tramm", "Abdel Shakour"), else a body.
-  const personal = named && words.length >= 2 && words.every((t) => !t.word || (/^\p{Lu}\p{Ll}/u.test(t.text) && !ORG_NOUNS.has(t.key) && !BODY_WORDS.test(t.key)));
+  const personal = named && words.length >= 2 && words.every((t) => !t.word || PARTICLES.test(t.text) || (/^\p{Lu}\p{Ll}/u.test(t.text) && !ORG_NOUNS.has(t.key) && !BODY_WORDS.test(t.key)));
   const kind = personal ? 'person' : named ? 'organization' : PERSON_NOUNS.has(head) ? 'person' : ORG_NOUNS.has(head) ? 'organization' : plural ? 'group' : 'unknown';
   return { source, entityId: null, kind, roles: roleWords(words) };
 }

@@ -32,7 +32,7 @@ export const SPEAKER_NOUNS = set(
   'clergy elders chiefs senators politicians lawmakers legislators mps ministers officers commanders generals specialists',
   'traders dealers brokers bankers shareholders bosses fans supporters opponents rivals insiders retailers manufacturers makers',
   'producers airlines carriers peers lords consumers shoppers buyers sellers landlords tenants owners managers coaches players',
-  'press watchdog television radio tv magazine journal paper website blog',
+  'press watchdog television radio tv magazine journal paper website blog maker industry sector',
 );
 
 /** Pronouns that can be a claim's source, and what they stand for. */
