@@ -1,5 +1,5 @@
 import type { Token } from '../tokens.ts';
-import { CUE_WORDS, PHRASE_CUES, SPEECH_GERUNDS, type CueWord } from './lexicon.ts';
+import { CUE_KEYS, CUE_WORDS, PHRASE_CUES, SPEECH_GERUNDS, STANCES, type CueWord } from './lexicon.ts';
 import { quoteMark, type ClaimState, type Cue, type Draft, type Side, type Unit } from './state.ts';
 import { PRONOUNS, SPEAKER_NOUNS, VERBAL } from './words.ts';
 
@@ -26,7 +26,7 @@ function within(tokens: Token[], k: number, n: number, test: (t: Token) => boole
 
 /** A cheap first test: whether a token may start a cue at all. */
 export function mayCue(t: Token): boolean {
-  return CUE_WORDS.has(t.key) || PHRASE_CUES.has(t.key) || t.key === 'according' || t.key === 'in';
+  return CUE_KEYS.has(t.key);
 }
 
 /** Whether the words after a cue report something of the kind the cue takes. */
@@ -79,8 +79,13 @@ export function cueAt(tokens: Token[], k: number, quoted: Array<[number, number]
   const next = tokens[k + 1];
   const before = tokens[k - 1];
   if (t.key === 'according') return next?.key === 'to' ? { at: k, last: k + 1, text: `${t.text} to`, denies: false, hedges: false, word: null, relative: false } : null;
-  if (t.key === 'in' && next?.key === 'denial' && before && /^(is|are|was|were)$/.test(before.key)) {
-    return { at: k - 1, last: k + 1, text: `${before.text} in denial`, denies: true, hedges: false, word: null, relative: false };
+  if (t.key === 'denial') {
+    const be = tokens[k - 2];
+    return before?.key === 'in' && be && PASSIVE.test(be.key) ? { at: k - 2, last: k, text: `${be.text} in denial`, denies: true, hedges: false, word: null, relative: false } : null;
+  }
+  // "is concerned (that)", "are confident".
+  if (STANCES.has(t.key)) {
+    return before && /^(is|are|was|were)$/.test(before.key) ? { at: k - 1, last: k, text: `${before.text} ${t.text}`, denies: false, hedges: false, word: null, relative: /^(who|which|that)$/.test(tokens[k - 2]?.key ?? '') } : null;
   }
   const phrases = PHRASE_CUES.get(t.key);
   if (phrases) {

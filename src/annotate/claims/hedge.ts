@@ -1,5 +1,7 @@
 import type { ClaimState, Cue } from './state.ts';
 
+/** A quick first test: none of the words that may hedge. */
+const MAYBE = /may|might|could|likely|possib|perhaps|potential|probabl|unclear|uncertain|up in the air|would/i;
 /** Modal words and phrases of possibility ("possible" only as a predicate: "it is possible that", not "the best possible way"). */
 const HEDGES = /\b(may|might|could|likely|possibly|perhaps|potentially|probably|unclear|uncertain|up in the air)\b|\b(?:is|was|are|were|be|it['’] ?s)\s+(?:\w+\s+)?possible\b|\bpossible\s+(?:that|for)\b/i;
 /** Look-alikes that do not speculate: a quoted "may", "so they could" (purpose), "where drivers could" (ability). */
@@ -12,9 +14,11 @@ const PRESENT = /^(say|says|believe|believes|think|thinks|argue|argues|suggest|s
 /** Whether a claim's proposition is modal or speculative (guidelines: may, could, might, likely, possibly). */
 export function hedgedOf(content: string, cue: Cue | null): boolean {
   if (cue?.hedges) return true;
+  if (!MAYBE.test(content)) return false;
   const text = content.replace(NOT_HEDGES, '');
-  if (HEDGES.test(text) || CONDITIONAL.test(text)) return true;
-  return cue !== null && PRESENT.test(cue.text) && /\bwould\b/i.test(text);
+  if (HEDGES.test(text)) return true;
+  if (!/\bwould\b/i.test(text)) return false;
+  return CONDITIONAL.test(text) || (cue !== null && PRESENT.test(cue.text));
 }
 
 /** Rule `hedge`: whether each claim's proposition is hedged. */

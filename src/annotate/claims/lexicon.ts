@@ -126,10 +126,10 @@ export interface PhraseCue {
   hedges?: boolean;
 }
 
-/** Cues of two to four words, keyed by their first word. */
+/** Cues of two to three words, keyed by their first word. */
 export const PHRASE_CUES: ReadonlyMap<string, PhraseCue[]> = (() => {
   const list: PhraseCue[] = [
-    { pattern: /^(issued|issues|issue|has issued|have issued) (a )?(warning|warnings)$/, length: 4 },
+    { pattern: /^(issued|issues|issue) (a )?(warning|warnings)$/, length: 3 },
     { pattern: /^(expressed|expresses|express) (hope|concern|concerns|fears|doubt|doubts|confidence|alarm)$/, length: 2 },
     { pattern: /^(draws|drew|draw) (a )?(parallel|parallels|comparison|comparisons)$/, length: 3 },
     { pattern: /^(raised|raises) (concern|concerns|doubts|questions)$/, length: 2 },
@@ -138,7 +138,6 @@ export const PHRASE_CUES: ReadonlyMap<string, PhraseCue[]> = (() => {
     { pattern: /^(appeared|appears|seemed|seems) to (endorse|confirm|suggest|acknowledge|deny|accept)$/, length: 3 },
     { pattern: /^(hit|hits|hitting) out at$/, length: 3 },
     { pattern: /^(cited|cites|citing) the (risk|fear|danger|concern)$/, length: 3 },
-    { pattern: /^(is|are|was|were) (concerned|worried|confident|fearful|hopeful|convinced|adamant)$/, length: 2 },
   ];
   const byFirst = new Map<string, PhraseCue[]>();
   for (const cue of list) {
@@ -147,3 +146,9 @@ export const PHRASE_CUES: ReadonlyMap<string, PhraseCue[]> = (() => {
   }
   return byFirst;
 })();
+
+/** Adjectives that report a stance after "is", "are", "was", "were": "is concerned that", "are confident". */
+export const STANCES: ReadonlySet<string> = new Set(['concerned', 'worried', 'confident', 'fearful', 'hopeful', 'convinced', 'adamant']);
+
+/** Every word a cue can start with, or (for "is concerned", "is in denial") end with: the one test most tokens meet. */
+export const CUE_KEYS: ReadonlySet<string> = new Set([...CUE_WORDS.keys(), ...PHRASE_CUES.keys(), ...STANCES, 'according', 'denial']);

@@ -102,7 +102,7 @@ export class Referents {
       if (/^\s?['’]/.test(this.state.text.slice(mention.end, mention.end + 2))) continue;
       // A person named inside an earlier claim is what it reports; a state or body may still be "it".
       if (mention.mention.type === 'person' ? this.insideReported(mention.start, mention.end, exclude) : exclude && mention.start >= exclude[0] && mention.end <= exclude[1]) continue;
-      yield { at: mention.start, speaker: speakerOfNamed(mention, mention.mention.exact, this.rolesOf(mention.mention.entityId)) };
+      yield { at: mention.start, speaker: speakerOfNamed(mention) };
     }
   }
 
@@ -143,7 +143,8 @@ export class Referents {
       const need = proper.size ? proper : new Set([head]);
       let seen = 0;
       for (const c of this.candidates(at, ['person'], exclude, ['person'])) {
-        if ([...need].every((w) => c.speaker.roles.has(w))) return c.speaker;
+        const roles = this.rolesOf(c.speaker.entityId);
+        if ([...need].every((w) => c.speaker.roles.has(w) || roles.has(w))) return c.speaker;
         if (++seen > 60) break;
       }
     }

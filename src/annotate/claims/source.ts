@@ -282,8 +282,7 @@ function speakerOf(state: ClaimState, referents: Referents, tokens: Token[], phr
     if (referent) return referent;
   }
   if (person) {
-    const roles = new Set([...rolesAround(tokens, phrase, person), ...referents.rolesOf(person.mention.entityId)]);
-    return speakerOfNamed(person, writtenName(state, tokens, phrase, person), roles);
+    return speakerOfNamed(person, writtenName(state, tokens, phrase, person), rolesAround(tokens, phrase, person));
   }
   const source = state.text.slice(first.start, last.end).replace(/\s+/g, ' ');
   // "Baffinland Iron Mines' lawsuit", "A statement from CIBC": the body speaks through its document; not "experts in Seoul".
@@ -339,7 +338,7 @@ function subjectOf(state: ClaimState, referents: Referents, tokens: Token[], bef
       const n = namedIn(state, t.start, t.start).find((x) => x.mention.type !== 'place' || x.mention.form === 'name');
       if (n) {
         const phrase = { from: i, to: tokens.findIndex((x) => x.end >= n.end) };
-        return { speaker: speakerOfNamed(n, writtenName(state, tokens, phrase, n), referents.rolesOf(n.mention.entityId)), span: [n.start, n.end] };
+        return { speaker: speakerOfNamed(n, writtenName(state, tokens, phrase, n)), span: [n.start, n.end] };
       }
       if (PRONOUNS.has(t.key)) {
         const speaker = referents.pronoun(t.key, t.start, null);
