@@ -8,7 +8,7 @@ export { compileGazetteer };
 export type { Gazetteer };
 
 /** Bump when the annotator's output changes for the same input, so cached annotations are redone. */
-export const ANNOTATOR_VERSION = '1';
+export const ANNOTATOR_VERSION = '2';
 
 /** One article's annotations and the entities made for the names the knowledge base lacks. */
 export interface ArticleAnnotation {

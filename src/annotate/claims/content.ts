@@ -28,6 +28,8 @@ export function contentOf(draft: Draft): Array<[number, number]> {
   while (j >= 0 && j < tokens.length && tokens[j]!.text !== ',' && !/^[“"]$/.test(tokens[j]!.text) && !/^[.!?]$/.test(tokens[j]!.text)) j++;
   // "…,” said Anthony Rinna, a specialist on Korea-Russia relations.": the source's apposition is the attribution's.
   if (tokens[j]?.text === ',' && APPOSITION.test(tokens[j + 1]?.key ?? '') && !tokens.slice(j + 1).some((t) => t.text === '“' || t.text === '"')) j = tokens.length;
+  // The comma that closes the attribution is the attribution's.
+  if (tokens[j]?.text === ',') j++;
   b = j >= 0 && j < tokens.length ? tokens[j]!.start : end;
   const out: Array<[number, number]> = [];
   if (a > start) out.push([start, a]);

@@ -78,7 +78,7 @@ export function cueAt(tokens: Token[], k: number, quoted: Array<[number, number]
   if (quoted.length && isQuoted(quoted, t)) return null;
   const next = tokens[k + 1];
   const before = tokens[k - 1];
-  if (t.key === 'according') return next?.key === 'to' ? { at: k, last: k + 1, text: `${t.text} to`, denies: false, hedges: false, word: null, relative: false } : null;
+  if (t.key === 'according') return next?.key === 'to' ? { at: k, last: k + 1, text: 'according to', denies: false, hedges: false, word: null, relative: false } : null;
   if (t.key === 'denial') {
     const be = tokens[k - 2];
     return before?.key === 'in' && be && PASSIVE.test(be.key) ? { at: k - 2, last: k, text: `${be.text} in denial`, denies: true, hedges: false, word: null, relative: false } : null;
@@ -270,7 +270,7 @@ function candidates(tokens: Token[], found: Array<Found | null>, quoted: Array<[
     const f = found[k];
     if (!f || f.last >= clause.to || inverted.has(k)) continue;
     const before = tokens[f.at - 1];
-    if (f.text.toLowerCase() === 'according to') out.push(cueOf(f, clause.from, 'after', false, 'rule:according-to'));
+    if (f.text === 'according to') out.push(cueOf(f, clause.from, 'after', false, 'rule:according-to'));
     else if (f.relative) relatives.push(cueOf(f, clause.from, 'antecedent', false, 'rule:reporting-verb'));
     else if (f.word?.gerund && before && ((SPEAKER_NOUNS.has(before.key) && /^\p{Ll}/u.test(before.text)) || /^(is|are|was|were|been)$/.test(before.key))) out.push(cueOf(f, clause.from, 'before', false, 'rule:reporting-verb'));
     else if (f.word?.gerund && (f.at === clause.from || !before || /^[,–—-]$/.test(before.text) || before.key === 'also' || !/^\p{Lu}/u.test(before.text))) {
