@@ -58,6 +58,11 @@ export class Referents {
     this.reported.push(...content);
   }
 
+  /** Records a quotation whose speaker is not yet known: the names it holds are reported, not speakers. */
+  quoted(start: number, end: number): void {
+    this.reported.push([start, end]);
+  }
+
   /** The last speaker remembered before `at`, with where its source stands. */
   lastEntry(at: number, kinds?: ReadonlyArray<Speaker['kind']>): { at: number; speaker: Speaker } | null {
     for (let i = this.history.length - 1; i >= 0; i--) {

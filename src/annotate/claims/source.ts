@@ -402,7 +402,9 @@ export function source(state: ClaimState): void {
       previous = { unit: draft.unit, speaker: draft.speaker };
       kept.push(draft);
     } else if (draft.unit.quotation) {
+      // A quotation for the continuation rule: "Prince William" inside it is not who "he" is next.
       draft.cues = [];
+      referents.quoted(draft.start, draft.end);
       kept.push(draft);
     }
   }
