@@ -7,7 +7,7 @@ const HEDGES = /\b(may|might|could|likely|possibly|perhaps|potentially|probably|
 /** Look-alikes that do not speculate: a quoted "may", "so they could" (purpose), "where drivers could" (ability). */
 const NOT_HEDGES = /[“"‘]may[”"’]|\b(?:so|where)\s+\S+\s+could\b/gi;
 /** "Would" that speculates: in a conditional, a counterfactual "would have made" (not "would have much to say"). */
-const CONDITIONAL = /\bwould have (?:been|\w+(?:ed|en|wn|ne|ght|ht|id|ft|lt|pt|ung|unk|um))\b|\bif\b[^.]*\bwould\b|\bwould\b[^.]*\bif\b/i;
+const CONDITIONAL = /\bwould have (?!(?:much|many|a|an|the|no|some|to|any|more|less|little|few|enough|its|their|his|her|our|my|your|that|this|these|those)\b)\w|\bif\b[^.]*\bwould\b|\bwould\b[^.]*\bif\b/i;
 /** Cues in the present tense, after which "would" is a modal, not a past "will" ("observers say it would be"). */
 const PRESENT = /^(say|says|believe|believes|think|thinks|argue|argues|suggest|suggests|warn|warns|fear|fears|estimate|estimates|predict|predicts)$/i;
 
