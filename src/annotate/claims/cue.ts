@@ -1,6 +1,6 @@
 import type { Token } from '../tokens.ts';
 import { CUE_KEYS, CUE_WORDS, PHRASE_CUES, SPEECH_GERUNDS, STANCES, type CueWord } from './lexicon.ts';
-import { quoteMark, type ClaimState, type Cue, type Draft, type Side, type Unit } from './state.ts';
+import { quoteMark, startsLower, startsUpper, type ClaimState, type Cue, type Draft, type Side, type Unit } from './state.ts';
 import { PRONOUNS, SPEAKER_NOUNS, VERBAL } from './words.ts';
 
 /** A cue before its side and form are known. */
@@ -73,7 +73,7 @@ function takesWhatFollows(word: CueWord, tokens: Token[], k: number): boolean {
  */
 export function cueAt(tokens: Token[], k: number, quoted: Array<[number, number]> = []): Found | null {
   const t = tokens[k]!;
-  if (!mayCue(t) || !t.word || (!/^\p{Ll}/u.test(t.text) && t.key !== 'according')) return null;
+  if (!mayCue(t) || !t.word || (!startsLower(t.text) && t.key !== 'according')) return null;
   if (t.gap === 'hyphen' || tokens[k + 1]?.gap === 'hyphen') return null;
   if (quoted.length && isQuoted(quoted, t)) return null;
   const next = tokens[k + 1];
@@ -111,11 +111,11 @@ export function cueAt(tokens: Token[], k: number, quoted: Array<[number, number]
   // "may believe", "to say": not asserted; but "went on to note" is.
   if (before && MODAL.test(before.key) && !(before.key === 'to' && tokens[k - 2]?.key === 'on' && /^(went|goes|go|going)$/.test(tokens[k - 3]?.key ?? ''))) return null;
   // "more than 100 suspected rebels", "the reported deaths": a participle before its noun.
-  if (before && (ATTRIBUTIVE.test(before.key) || /^\p{N}/u.test(before.text)) && !word.gerund && next && next.word && /^\p{Ll}/u.test(next.text) && !CLAUSE_START.test(next.key)) return null;
+  if (before && (ATTRIBUTIVE.test(before.key) || /^\p{N}/u.test(before.text)) && !word.gerund && next && next.word && startsLower(next.text) && !CLAUSE_START.test(next.key)) return null;
   if (word.ambiguous) {
     // "their claims", "the state": a noun. "The residents claim that", "He notes he…": a verb.
     const pronoun = before !== undefined && PRONOUNS.has(before.key);
-    const subject = before && (pronoun || /^\p{Lu}/u.test(before.text) || SPEAKER_NOUNS.has(before.key) || /^(also|now|still|then)$/.test(before.key));
+    const subject = before && (pronoun || startsUpper(before.text) || SPEAKER_NOUNS.has(before.key) || /^(also|now|still|then)$/.test(before.key));
     // "The Act states that", "He notes he has", "He notes this past summer…"; not "the Price report this week".
     const clause = next && (/^(that|there|it|he|she|they|we|i)$/.test(next.key) || quoteMark(next) === 1 || next.text === ':' || (pronoun && CLAUSE_START.test(next.key)));
     if (!subject || !clause) return null;
@@ -242,7 +242,7 @@ function setOff(tokens: Token[], found: Array<Found | null>, quoted: Array<[numb
         for (let i = f.last + 1; i < end; i++) {
           if (!tokens[i]!.word) continue;
           after++;
-          if (/^\p{Lu}/u.test(tokens[i]!.text)) capitalised++;
+          if (startsUpper(tokens[i]!.text)) capitalised++;
         }
         // A title and a name may run long ("said Upazila Nirbahi Officer (UNO) Sohel Sultan Zulkar Nain Kabir").
         if ((words > 0 && end - f.last > 9) || (words === 0 && after > (capitalised * 2 >= after ? 12 : 6))) ok = false;
@@ -272,8 +272,8 @@ function candidates(tokens: Token[], found: Array<Found | null>, quoted: Array<[
     const before = tokens[f.at - 1];
     if (f.text === 'according to') out.push(cueOf(f, clause.from, 'after', false, 'rule:according-to'));
     else if (f.relative) relatives.push(cueOf(f, clause.from, 'antecedent', false, 'rule:reporting-verb'));
-    else if (f.word?.gerund && before && ((SPEAKER_NOUNS.has(before.key) && /^\p{Ll}/u.test(before.text)) || /^(is|are|was|were|been)$/.test(before.key))) out.push(cueOf(f, clause.from, 'before', false, 'rule:reporting-verb'));
-    else if (f.word?.gerund && (f.at === clause.from || !before || /^[,–—-]$/.test(before.text) || before.key === 'also' || !/^\p{Lu}/u.test(before.text))) {
+    else if (f.word?.gerund && before && ((SPEAKER_NOUNS.has(before.key) && startsLower(before.text)) || /^(is|are|was|were|been)$/.test(before.key))) out.push(cueOf(f, clause.from, 'before', false, 'rule:reporting-verb'));
+    else if (f.word?.gerund && (f.at === clause.from || !before || /^[,–—-]$/.test(before.text) || before.key === 'also' || !startsUpper(before.text))) {
       // "…, adding that", "declared an emergency saying that": the subject's; "one lawsuit alleging": none.
       const described = before && (/^(another|one|other)$/.test(before.key) || ATTRIBUTIVE_SUBJECT.test(tokens[f.at - 2]?.key ?? ''));
       if (!before || /^[,–—-]$/.test(before.text) || before.key === 'also' || f.at === clause.from || !described) out.push(cueOf(f, clause.from, 'subject', false, 'rule:reporting-verb'));

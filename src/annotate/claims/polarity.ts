@@ -14,7 +14,7 @@ const CLAUSE_END = /[,;:]|\s(?:because|which|who|although|though|while|unless|if
 /** The first main clause of a proposition: past a leading subordinate clause, after a conceding "but". */
 export function mainClause(content: string): string {
   // The first main clause is near the start: a long quotation need not be read to its end.
-  let c = content.slice(0, 400).replace(/^[\s:,“"‘(]*(?:that\s+)?[“"‘]?/i, '');
+  let c = content.slice(0, 240).replace(/^[\s:,“"‘(]*(?:that\s+)?[“"‘]?/i, '');
   // "But ordinarily, most citizens don't…": a leading connective and a short adverbial are not the clause.
   c = c.replace(/^(?:but|and|however|yet|so|still|meanwhile|moreover|indeed|now)\b,?\s*/i, '').replace(/^(?:[\p{L}’']+\s+){0,2}[\p{L}’']+,\s+(?=\p{L})/u, (lead) => (SUBORDINATORS.test(lead) ? lead : ''));
   const sentenceEnd = c.search(/[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/u);

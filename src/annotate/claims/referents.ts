@@ -7,7 +7,7 @@
  * nearest compatible name.
  */
 import type { Token } from '../tokens.ts';
-import { lowerBound, type ClaimState, type Named, type Speaker } from './state.ts';
+import { lowerBound, startsLower, type ClaimState, type Named, type Speaker } from './state.ts';
 import { GIVEN_NAMES, HONORIFICS, ORG_NOUNS, PERSON_NOUNS } from './words.ts';
 
 /** A candidate referent: a speaker or a named mention, and where it stands. */
@@ -189,7 +189,7 @@ export class Referents {
       // Title before: "Interior Minister Lee", "IRGC Navy chief Tangsiri", "Upazila Nirbahi Officer (UNO) Kabir".
       for (let back = i - 1, seen = 0; back >= 0 && seen < 6 && tokens[back]!.block === tokens[first]!.block; back--, seen++) {
         const t = tokens[back]!;
-        if (t.text === ',' || t.text === '.' || (t.word && /^\p{Ll}/u.test(t.text) && !PERSON_NOUNS.has(t.key))) break;
+        if (t.text === ',' || t.text === '.' || (t.word && startsLower(t.text) && !PERSON_NOUNS.has(t.key))) break;
         if (t.word) words.add(t.key);
       }
       while (i < tokens.length && tokens[i]!.end <= n.end) i++;

@@ -1,6 +1,6 @@
 import type { Token } from '../tokens.ts';
 import { Referents, roleWords, speakerOfNamed } from './referents.ts';
-import { namedIn, quoteMark, type ClaimState, type Cue, type Draft, type Named, type Speaker } from './state.ts';
+import { namedIn, quoteMark, startsLower, startsUpper, type ClaimState, type Cue, type Draft, type Named, type Speaker } from './state.ts';
 import { AUXILIARY, CLAUSE_OPENERS, HONORIFICS, ORG_NOUNS, PERSON_NOUNS, PRONOUNS, SPEAKER_NOUNS, VERBAL, WEEKDAYS } from './words.ts';
 
 /** A source phrase: tokens `[from, to]` of a draft, both included. */
@@ -47,12 +47,12 @@ function stopsPhrase(tokens: Token[], j: number, length: number): boolean {
   const t = tokens[j]!;
   if (!t.word) {
     // "Department of Environment, Land, Water and Planning": a list of capitalised words inside a name.
-    if (t.text === ',' && length && /^\p{Lu}/u.test(tokens[j - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? '') && tokens.slice(j + 1, j + 1 + length).some((x, i, all) => x.key === 'and' && /^\p{Lu}/u.test(all[i + 1]?.text ?? ''))) return false;
+    if (t.text === ',' && length && startsUpper(tokens[j - 1]?.text ?? '') && startsUpper(tokens[j + 1]?.text ?? '') && tokens.slice(j + 1, j + 1 + length).some((x, i, all) => x.key === 'and' && startsUpper(all[i + 1]?.text ?? ''))) return false;
     // "Dr. Loo", "Victoria's", "Upazila Nirbahi Officer (UNO) Kabir".
     if (t.text === '.' && length && (HONORIFICS.has(tokens[j - 1]?.key ?? '') || /^\p{Lu}$/u.test(tokens[j - 1]?.text ?? ''))) return false;
     if ((t.text === '’' || t.text === "'") && tokens[j + 1]?.key === 's') return false;
     // "the Professional Footballers’ Association".
-    if ((t.text === '’' || t.text === "'") && /s$/.test(tokens[j - 1]?.key ?? '') && tokens[j + 1]?.word && (/^\p{Lu}/u.test(tokens[j + 1]!.text) || /^\p{Lu}/u.test(tokens[j - 1]!.text))) return false;
+    if ((t.text === '’' || t.text === "'") && /s$/.test(tokens[j - 1]?.key ?? '') && tokens[j + 1]?.word && (startsUpper(tokens[j + 1]!.text) || startsUpper(tokens[j - 1]!.text))) return false;
     if ((t.text === '(' || t.text === ')') && length) return false;
     return true;
   }
@@ -62,7 +62,7 @@ function stopsPhrase(tokens: Token[], j: number, length: number): boolean {
     // "Analysts and western diplomats said", "the Sudanese government and the SPLA say", not "…the route and the airline said".
     const after = tokens[j + 1];
     const before = tokens[j - 1];
-    if (before && (SPEAKER_NOUNS.has(before.key) || /^\p{Lu}/u.test(before.text))) return false;
+    if (before && (SPEAKER_NOUNS.has(before.key) || startsUpper(before.text))) return false;
     return !after || /^(the|a|an|his|her|its|their|this|that|he|she|it|they)$/.test(after.key);
   }
   // "A statement from CIBC", "a report by Gartner"; not "criticism from the US".
@@ -70,7 +70,7 @@ function stopsPhrase(tokens: Token[], j: number, length: number): boolean {
   // "A spokesman for one US shop", not "next on the cards for the senator".
   if (t.key === 'for') return !PERSON_NOUNS.has(tokens[j - 1]?.key ?? '');
   if (CLAUSE_OPENERS.has(t.key)) {
-    if ((t.key === 'of' || t.key === 'to') && /^\p{Ll}/u.test(t.text)) return false;
+    if ((t.key === 'of' || t.key === 'to') && startsLower(t.text)) return false;
     return true;
   }
   return false;
@@ -142,7 +142,7 @@ export function phrasesBefore(state: ClaimState, tokens: Token[], k: number, quo
     if (c >= 0 && tokens[c]!.text === ',' && c < j - 1) {
       // "Its chief executive, Mr Idris Halvorsen, said", "His wife, Joan, suggested": a name set off by the commas.
       const inner = namedIn(state, tokens[c + 1]!.start, tokens[c + 1]!.end + 4, tokens[j - 1]!.end).filter((n) => n.end === tokens[j - 1]!.end);
-      const capitalised = j - c - 1 <= 5 && tokens.slice(c + 1, j).every((t) => t.word && /^\p{Lu}/u.test(t.text));
+      const capitalised = j - c - 1 <= 5 && tokens.slice(c + 1, j).every((t) => t.word && startsUpper(t.text));
       if (inner.some((n) => n.mention.type !== 'place') || (capitalised && !inner.some((n) => n.mention.type === 'place'))) out.push({ from: c + 1, to: j - 1 });
     }
     if (c < 0 || tokens[c]!.text !== ',') return out;
@@ -188,7 +188,7 @@ function clauseSubject(state: ClaimState, tokens: Token[], limit: number): Phras
   if (names.length && names[names.length - 1]!.end === tokens[comma - 1]!.end) return { from: s, to: comma - 1 };
   // "Rory O' Neill, editor of…, said": a name the recogniser missed.
   const run = tokens.slice(s, comma);
-  const name = run.length >= 2 && run.length <= 5 && run.every((t) => (t.word && /^\p{Lu}/u.test(t.text)) || t.text === '’' || t.text === "'" || t.text === '.') && !namedIn(state, tokens[s]!.start, tokens[comma - 1]!.start).length;
+  const name = run.length >= 2 && run.length <= 5 && run.every((t) => (t.word && startsUpper(t.text)) || t.text === '’' || t.text === "'" || t.text === '.') && !namedIn(state, tokens[s]!.start, tokens[comma - 1]!.start).length;
   return name ? { from: s, to: comma - 1 } : null;
 }
 
@@ -215,7 +215,7 @@ export function phraseAfter(tokens: Token[], k: number): Phrase | null {
   while (from <= to && (tokens[from]!.key === 'the' || !tokens[from]!.word)) from++;
   // "says one lawyer watching from afar": the noun before the participle.
   for (let j = from + 1; j <= to; j++) {
-    if (SPEAKER_NOUNS.has(tokens[j - 1]!.key) && /^\p{Ll}/u.test(tokens[j]!.text) && (/ing$/.test(tokens[j]!.key) || /^(who|watching|speaking|writing)$/.test(tokens[j]!.key))) {
+    if (SPEAKER_NOUNS.has(tokens[j - 1]!.key) && startsLower(tokens[j]!.text) && (/ing$/.test(tokens[j]!.key) || /^(who|watching|speaking|writing)$/.test(tokens[j]!.key))) {
       to = j - 1;
       break;
     }
@@ -237,7 +237,7 @@ function writtenName(state: ClaimState, tokens: Token[], phrase: Phrase, n: Name
   for (let j = tokens.findIndex((t) => t.start >= n.end); j > 0 && j <= phrase.to && tokens[j]!.gap === 'hyphen' && tokens[j]!.word; j++) end = tokens[j]!.end;
   let start = Math.min(tokens[i]!.start, n.start);
   const first = tokens.findIndex((t) => t.start >= start);
-  if (first > phrase.from && tokens[first]!.gap === 'hyphen' && /^\p{Lu}/u.test(tokens[first - 1]!.text)) {
+  if (first > phrase.from && tokens[first]!.gap === 'hyphen' && startsUpper(tokens[first - 1]!.text)) {
     const joined = namedIn(state, tokens[first - 1]!.start - 40, tokens[first - 1]!.start, tokens[first - 1]!.end).find((m) => m.mention.type === 'person' && m.end === tokens[first - 1]!.end);
     start = joined ? joined.start : tokens[first - 1]!.start;
     if (joined) {
@@ -270,13 +270,13 @@ function speakerOf(state: ClaimState, referents: Referents, tokens: Token[], phr
   const ofAt = words.findIndex((t, i) => i > 0 && /^(of|at|in|from|for|with|on|by)$/.test(t.text));
   // "the 28-year-old" stands for a person.
   const head = last.key === 'old' && words[words.length - 2]?.key === 'year' ? 'person' : (ofAt > 0 ? words[ofAt - 1]! : last).key;
-  const proper = new Set(words.filter((t) => t.word && /^\p{Lu}/u.test(t.text) && !t.sentenceStart).map((t) => t.key));
+  const proper = new Set(words.filter((t) => t.word && startsUpper(t.text) && !t.sentenceStart).map((t) => t.key));
   // A description: "the Tory leader", "The UNO", "IRGC Navy chief" (a headline's), not "The World Health Organization".
   const headToken = ofAt > 0 ? words[ofAt - 1]! : last;
-  const common = (/^\p{Ll}/u.test(headToken.text) || PERSON_NOUNS.has(head) || ORG_NOUNS.has(head)) && !(/s$/.test(head) && !/ss$/.test(head));
+  const common = (startsLower(headToken.text) || PERSON_NOUNS.has(head) || ORG_NOUNS.has(head)) && !(/s$/.test(head) && !/ss$/.test(head));
   const definite = tokens[phrase.from - 1]?.key === 'the';
   // "the Tory leader", "IRGC Navy chief" (a headline's), "Now, commander added".
-  const bare = common && (PERSON_NOUNS.has(head) || ORG_NOUNS.has(head)) && !INDEFINITE.test(first.key) && (/^\p{Lu}/u.test(first.text) || phrase.from === phrase.to);
+  const bare = common && (PERSON_NOUNS.has(head) || ORG_NOUNS.has(head)) && !INDEFINITE.test(first.key) && (startsUpper(first.text) || phrase.from === phrase.to);
   if ((!person || (definite && person.start === first.start && person.end === last.end)) && (definite || bare)) {
     const referent = referents.description(head, proper, common, words.filter((t) => t.word).length, at, exclude);
     if (referent) return referent;
@@ -292,7 +292,7 @@ function speakerOf(state: ClaimState, referents: Referents, tokens: Token[], phr
   const ending = bodies.find((n) => {
     if (n.end !== last.end || n.start <= first.start) return false;
     const before = tokens[tokens.findIndex((t) => t.start >= n.start) - 1];
-    return before !== undefined && before.word && /^\p{Ll}/u.test(before.text) && !CLAUSE_OPENERS.has(before.key) && !/^(in|at|the|a|an|from|for|and|or|into|across|near)$/.test(before.key);
+    return before !== undefined && before.word && startsLower(before.text) && !CLAUSE_OPENERS.has(before.key) && !/^(in|at|the|a|an|from|for|and|or|into|across|near)$/.test(before.key);
   });
   if (ending) return { source: ending.mention.exact, entityId: ending.mention.entityId, kind: 'organization', roles: roleWords(words) };
   // A place speaks only as a whole ("Russia said"); "Australia's competition watchdog" is not Australia.
@@ -304,11 +304,11 @@ function speakerOf(state: ClaimState, referents: Referents, tokens: Token[], phr
   // A name the recogniser missed, after its title: "Upazila Nirbahi Officer (UNO) Sohel Sultan Zulkar Nain Kabir", "His lawyer Louise Christian".
   let title = -1;
   for (let i = words.length - 1; i >= 0 && title < 0; i--) if (PERSON_NOUNS.has(words[i]!.key) || words[i]!.text === ')') title = i;
-  if (title >= 0 && title < words.length - 1 && words.slice(title + 1).every((t) => t.word && /^\p{Lu}/u.test(t.text))) {
+  if (title >= 0 && title < words.length - 1 && words.slice(title + 1).every((t) => t.word && startsUpper(t.text))) {
     return { source: state.text.slice(words[title + 1]!.start, last.end), entityId: null, kind: 'person', roles: roleWords(words.slice(0, title + 1)) };
   }
-  const named = words.some((t) => /^\p{Lu}/u.test(t.text)) && words.every((t) => !t.word || /^[\p{Lu}\p{N}]/u.test(t.text) || /^(of|and|for|the|on)$/.test(t.key) || PARTICLES.test(t.key));
-  const capitalisedEnds = /^\p{Lu}/u.test(first.text) && /^\p{Lu}/u.test(last.text);
+  const named = words.some((t) => startsUpper(t.text)) && words.every((t) => !t.word || /^[\p{Lu}\p{N}]/u.test(t.text) || /^(of|and|for|the|on)$/.test(t.key) || PARTICLES.test(t.key));
+  const capitalisedEnds = startsUpper(first.text) && startsUpper(last.text);
   if (!SPEAKER_NOUNS.has(head) && !SPEAKER_NOUNS.has(last.key) && !named && !capitalisedEnds) return null;
   const plural = /s$/.test(head) && !/ss$/.test(head);
   // A name the recogniser missed: a person when it reads like one ("Tizya-Tramm", "Abdel Shakour"), else a body.
@@ -326,9 +326,9 @@ function subjectOf(state: ClaimState, referents: Referents, tokens: Token[], bef
     let f = from;
     while (f < before && (DETERMINERS.test(tokens[f]!.key) || !tokens[f]!.word)) f++;
     let t = f;
-    while (t < before && tokens[t]!.word && /^\p{Lu}/u.test(tokens[t]!.text)) t++;
+    while (t < before && tokens[t]!.word && startsUpper(tokens[t]!.text)) t++;
     const lone = t === f + 1 && tokens[f]!.sentenceStart && !SPEAKER_NOUNS.has(tokens[f]!.key);
-    if (t > f && t < before && !lone && /^\p{Ll}/u.test(tokens[t]!.text) && !namedIn(state, tokens[f]!.start, tokens[t - 1]!.start).length) {
+    if (t > f && t < before && !lone && startsLower(tokens[t]!.text) && !namedIn(state, tokens[f]!.start, tokens[t - 1]!.start).length) {
       const speaker = speakerOf(state, referents, tokens, { from: f, to: t - 1 }, null);
       if (speaker) return { speaker, span: [tokens[f]!.start, tokens[t - 1]!.end] };
     }

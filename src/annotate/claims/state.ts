@@ -104,6 +104,18 @@ export interface ClaimState {
 /** A claim rule: reads and extends the state. */
 export type Rule = (state: ClaimState) => void;
 
+/** Whether a word opens with a lower-case letter (ASCII first, as most words do). */
+export function startsLower(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(text);
+}
+
+/** Whether a word opens with a capital letter. */
+export function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
+}
+
 /** The first index of a sorted list whose `start` is at or after `at`. */
 export function lowerBound(list: ReadonlyArray<{ start: number }>, at: number): number {
   let lo = 0;
@@ -151,6 +163,7 @@ const CLOSE = new Set(['”', '"']);
  * after it, if any.
  */
 export function quoteMark(token: Token, next?: Token): 1 | -1 | 0 {
+  if (token.text.length !== 1) return 0;
   if (token.text === '“') return 1;
   if (token.text === '”') return -1;
   if (token.text !== '"') return 0;

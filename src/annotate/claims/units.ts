@@ -49,7 +49,9 @@ export function units(state: ClaimState): void {
   for (const s of view.sentences) {
     const tokens = tokensIn(view.tokens, s.start, s.end);
     // A stray mark alone ("…theme. "") is no sentence of its own.
-    if (!tokens.some((t) => t.word)) {
+    let words = false;
+    for (let i = 0; i < tokens.length && !words; i++) words = tokens[i]!.word;
+    if (!words) {
       if (open !== null) (open as { tokens: Token[] }).tokens.push(...tokens);
       continue;
     }
