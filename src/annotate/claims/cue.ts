@@ -1,10 +1,11 @@
 import type { Token } from '../tokens.ts';
+import { clauses, type Clause } from './clauses.ts';
 import { CUE_KEYS, CUE_WORDS, PHRASE_CUES, SPEECH_GERUNDS, STANCES, type CueWord } from './lexicon.ts';
-import { quoteMark, startsLower, startsUpper, type ClaimState, type Cue, type Draft, type Side, type Unit } from './state.ts';
+import { isQuoted, quoteMark, startsLower, startsUpper, type ClaimState, type Cue, type Draft, type Side, type Unit } from './state.ts';
 import { PRONOUNS, SPEAKER_NOUNS, VERBAL } from './words.ts';
 
 /** A cue before its side and form are known. */
-type Found = Omit<Cue, 'side' | 'trailing' | 'method'> & { word: CueWord | null; relative: boolean };
+export type Found = Omit<Cue, 'side' | 'trailing' | 'method'> & { word: CueWord | null; relative: boolean };
 
 const PASSIVE = /^(is|are|was|were|be|been|being)$/;
 const MODAL = /^(may|might|could|would|should|can|must|to|will|shall)$/;
@@ -13,10 +14,6 @@ const ATTRIBUTIVE = /^(the|a|an|more|than|of|these|those|its|their|his|her|our)$
 const ATTRIBUTIVE_SUBJECT = /^(another|one|a|an|the)$/;
 const CLAUSE_START = /^(that|there|it|he|she|they|we|i|this|these|those|the|a|an|his|her|their|its|our|some|many|most|all|no|none)$/;
 
-function isQuoted(quoted: Array<[number, number]>, t: Token): boolean {
-  for (const [a, b] of quoted) if (t.start >= a && t.end <= b) return true;
-  return false;
-}
 
 /** Whether one of the `n` tokens after token `k` passes `test`. */
 function within(tokens: Token[], k: number, n: number, test: (t: Token) => boolean): boolean {
@@ -137,54 +134,6 @@ function cuesOf(tokens: Token[], quoted: Array<[number, number]>): Array<Found |
     found[k] = f;
   }
   return found;
-}
-
-/** Whether a cue starts among tokens `[from, to)`. */
-function hasCue(found: Array<Found | null>, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (found[k]) return true;
-  return false;
-}
-
-/** A clause of a unit: tokens `[from, to)`. */
-interface Clause {
-  from: number;
-  to: number;
-  inheritsSource: boolean;
-}
-
-/**
- * Splits a unit into the clauses that each carry a claim: at ", although" / ", while" / ";" when
- * both sides have a cue, at ", adding that…" (a speech gerund after a claim: its source is the
- * clause's before), and after a leading "While acknowledging that…," (whose source is the main
- * clause's subject, so that clause comes first).
- */
-export function clauses(tokens: Token[], found: Array<Found | null>, quoted: Array<[number, number]>, from = 0): Clause[] {
-  const to = tokens.length;
-  if (/^(while|after|although)$/.test(tokens[from]?.key ?? '') && SPEECH_GERUNDS.has(tokens[from + 1]?.key ?? '')) {
-    for (let i = from + 2; i < to; i++) {
-      if (tokens[i]!.text !== ',' || quoteMark(tokens[i + 1] ?? tokens[i]!) === -1) continue;
-      if (!hasCue(found, i + 1, to)) break;
-      return [...clauses(tokens, found, quoted, i + 1), { from: from + 1, to: i, inheritsSource: true }];
-    }
-  }
-  const out: Clause[] = [];
-  let start = from;
-  for (let i = from + 1; i < to - 1; i++) {
-    const t = tokens[i]!;
-    const comma = tokens[i - 1]!.text === ',';
-    const linking = comma && /^(although|though|while|whereas)$/.test(t.key);
-    const gerund = comma && (SPEECH_GERUNDS.has(t.key) || (t.key === 'also' && SPEECH_GERUNDS.has(tokens[i + 1]?.key ?? '')));
-    const semicolon = t.text === ';';
-    if ((!linking && !gerund && !semicolon) || isQuoted(quoted, t)) continue;
-    const leftEnd = linking || gerund ? i - 1 : i;
-    const rightStart = linking || semicolon ? i + 1 : i;
-    if (!hasCue(found, start, leftEnd) || !hasCue(found, rightStart, to)) continue;
-    out.push({ from: start, to: leftEnd, inheritsSource: false });
-    start = rightStart;
-  }
-  const opensWithGerund = start > from && (SPEECH_GERUNDS.has(tokens[start]!.key) || (tokens[start]!.key === 'also' && SPEECH_GERUNDS.has(tokens[start + 1]?.key ?? '')));
-  out.push({ from: start, to, inheritsSource: opensWithGerund });
-  return out;
 }
 
 function cueOf(found: Found, offset: number, side: Side, trailing: boolean, method: string): Cue {

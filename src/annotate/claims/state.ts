@@ -116,6 +116,12 @@ export function startsUpper(text: string): boolean {
   return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
 }
 
+/** Whether a token lies inside one of the quoted ranges of its unit. */
+export function isQuoted(quoted: ReadonlyArray<[number, number]>, t: Token): boolean {
+  for (const [a, b] of quoted) if (t.start >= a && t.end <= b) return true;
+  return false;
+}
+
 /** The first index of a sorted list whose `start` is at or after `at`. */
 export function lowerBound(list: ReadonlyArray<{ start: number }>, at: number): number {
   let lo = 0;
