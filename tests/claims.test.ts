@@ -107,6 +107,13 @@ Units('ends a quotation reopened inside a paragraph run together on one line', (
   assert.ok(texts.includes('"Mr Blair and I make the same decisions."'));
 });
 
+Units('joins a short attribution to the quotation before it when a question mark ended that', () => {
+  const claims = claimsIn('“If you have not gone against the book, how can you go against the movie?” Mr Kashyap’s lawyer Mihir Desai said.');
+  assert.is(claims.length, 1);
+  assert.is(claims[0]!.source, 'Mihir Desai');
+  assert.is(claims[0]!.cue, 'said');
+});
+
 Units.run();
 
 const Cue = suite('cue');

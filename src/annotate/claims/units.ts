@@ -1,3 +1,4 @@
+import { CUE_WORDS } from './lexicon.ts';
 import { lowerBound, quoteMark, tokensIn, type ClaimState, type Unit } from './state.ts';
 import type { Token } from '../tokens.ts';
 
@@ -36,7 +37,8 @@ function unitOf(start: number, end: number, block: number, tokens: Token[], afte
  * Rule `units`: the article's sentences, with a quotation of several sentences joined into one
  * unit. A quotation left open continues into the next sentence, unless that sentence opens with a
  * quotation mark of its own: news style reopens a quotation in each paragraph it runs over, and
- * each such paragraph is a unit (a claim of the last named speaker, by the guidelines).
+ * each such paragraph is a unit (a claim of the last named speaker, by the guidelines). A short
+ * attribution after a quotation that ends in "?" or "!" ("“…?” Mr Kashyap's lawyer said.") joins it.
  */
 export function units(state: ClaimState): void {
   const { view } = state;
@@ -72,8 +74,23 @@ export function units(state: ClaimState): void {
       close();
     }
     const depth = balance(tokens, after);
+    const previous = state.units[state.units.length - 1];
+    if (depth === 0 && previous && attributes(previous, tokens, s.block)) {
+      // "“… against the movie?” Mr Kashyap's lawyer Mihir Desai said.": the attribution is the question's.
+      state.units[state.units.length - 1] = unitOf(previous.start, s.end, previous.block, previous.tokens.concat(tokens), after);
+      continue;
+    }
     if (depth > 0) open = { start: s.start, end: s.end, block: s.block, tokens, depth };
     else state.units.push(unitOf(s.start, s.end, s.block, tokens, after));
   }
   close();
+}
+
+/** Whether a short sentence only attributes the quotation before it, which a "?" or "!" ended. */
+function attributes(previous: Unit, tokens: Token[], block: number): boolean {
+  const last = previous.tokens[previous.tokens.length - 1]!;
+  const mark = previous.tokens[previous.tokens.length - 2];
+  if (block !== previous.block || quoteMark(last) !== -1 || !mark || (mark.text !== '?' && mark.text !== '!')) return false;
+  if (tokens.length > 12 || quoteMark(tokens[0]!) !== 0 || tokens[tokens.length - 1]!.text !== '.') return false;
+  return tokens.some((t) => CUE_WORDS.get(t.key)?.takes === 'clause' && !t.key.endsWith('ing'));
 }
