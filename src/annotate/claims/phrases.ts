@@ -83,6 +83,7 @@ function phraseEndingAt(tokens: Token[], j: number): Phrase | null {
     if (DETERMINERS.test(t.key) || /^(of|in|at|for|from|with)$/.test(t.text) || !t.word || WEEKDAYS.has(t.key)) from++;
     // "Last month Australia's competition watchdog said": the time is not the source.
     else if (/^(last|this|next|earlier|later)$/.test(t.key) && TIME_UNITS.test(tokens[from + 1]?.key ?? '')) from += 2;
+    else if (/^(earlier|later|also)$/.test(t.key) && from < j) from++;
     else break;
   }
   // A source is a noun phrase: "criticised a union leader" is not one.

@@ -129,8 +129,8 @@ export class Referents {
       const gender = genderOf(c.speaker.source);
       if (gender === null || gender === wanted) return c.speaker;
     }
-    // No one fits: the last speaker of any kind is the best guess news allows.
-    return this.lastSpeaker(at);
+    // No one fits: the last person speaking, else the last speaker of any kind, is the best guess news allows.
+    return this.lastSpeaker(at, 'person') ?? this.lastSpeaker(at);
   }
 
   /**
