@@ -345,12 +345,13 @@ Hedge.run();
 const Records = suite('records');
 
 Records('records code-point offsets, the quote selector, the source entity and the entities the content names', () => {
-  const claims = claimsIn('🚢 Jake Sullivan said Russia had bought shells from North Korea.');
+  const claims = claimsIn('🚢 Jake Sullivan said Russia had bought shells from North Korea for the invasion of Ukraine.');
   const claim = claims[0]!;
-  assert.is(claim.exact, '🚢 Jake Sullivan said Russia had bought shells from North Korea.');
+  assert.is(claim.exact, '🚢 Jake Sullivan said Russia had bought shells from North Korea for the invasion of Ukraine.');
   assert.is(claim.end - claim.start, [...claim.exact].length);
   assert.is(claim.sourceEntityId, 'jake-sullivan');
   assert.ok(claim.entityIds.includes('russia') && claim.entityIds.includes('north-korea'));
+  assert.ok(claim.entityIds.includes('2022-russian-invasion-of-ukraine'), 'events the content names count too, as claim clustering uses them');
   assert.not.ok(claim.entityIds.includes('jake-sullivan'));
   assert.match(claim.id, /^c-[a-z0-9-]+-1$/);
 });

@@ -14,7 +14,7 @@ export function records(state: ClaimState): void {
     const start = map.toPoint(d.start);
     const end = map.toPoint(d.end);
     const sourceEntityId = d.speaker!.entityId;
-    const inside = namedIn(state, d.start, d.end, d.end).filter((n) => n.mention.entityId && n.mention.entityId !== sourceEntityId);
+    const inside = namedIn(state, d.start, d.end, d.end, state.linked).filter((n) => n.mention.entityId !== sourceEntityId);
     return {
       id: `c-${article.id}-${i + 1}`,
       articleId: article.id,

@@ -94,6 +94,8 @@ export interface ClaimState {
   text: string;
   /** Person, organisation and place name mentions, by start. */
   named: Named[];
+  /** Every mention linked to an entity (events too), by start: what a claim's content names. */
+  linked: Named[];
   units: Unit[];
   drafts: Draft[];
   /** Set by the source rule: who pronouns and descriptions stand for, and the speakers so far. */
@@ -142,22 +144,23 @@ export function tokensIn(tokens: Token[], start: number, end: number): Token[] {
   return tokens.slice(from, stop);
 }
 
-/** The named mentions starting within `[from, to]` and ending by `end`. */
-export function namedIn(state: ClaimState, from: number, to: number, end = Infinity): Named[] {
+/** The named mentions (or, with `list`, other mentions) starting within `[from, to]` and ending by `end`. */
+export function namedIn(state: ClaimState, from: number, to: number, end = Infinity, list: Named[] = state.named): Named[] {
   const out: Named[] = [];
-  for (let i = lowerBound(state.named, from); i < state.named.length && state.named[i]!.start <= to; i++) {
-    if (state.named[i]!.end <= end) out.push(state.named[i]!);
+  for (let i = lowerBound(list, from); i < list.length && list[i]!.start <= to; i++) {
+    if (list[i]!.end <= end) out.push(list[i]!);
   }
   return out;
 }
 
 /** A new state for an article's view and mentions. */
 export function createState(view: AnnotationView, mentions: Mention[]): ClaimState {
-  const named = mentions
-    .filter((m) => m.type !== 'date' && m.type !== 'event')
+  const linked = mentions
+    .filter((m) => m.entityId !== null)
     .map((m) => ({ mention: m, start: view.map.toUnit(m.start), end: view.map.toUnit(m.end) }))
     .sort((a, b) => a.start - b.start);
-  return { view, text: view.text, named, units: [], drafts: [], referents: null, claims: [] };
+  const named = linked.filter((n) => n.mention.type !== 'date' && n.mention.type !== 'event');
+  return { view, text: view.text, named, linked, units: [], drafts: [], referents: null, claims: [] };
 }
 
 const OPEN = new Set(['“', '"']);
