@@ -2,16 +2,17 @@
  * `npm run eval`: scores the annotator against the hand-made gold sets in tests/gold/ and prints
  * precision, recall and F1 per type (strict: same span and type), linking accuracy, claim
  * detection and attribute accuracy, and cluster purity. Where `../shared/` is beside the project,
- * also: linking precision and coverage on the BBC articles of tests/gold/linking/, and the whole
+ * also: linking precision and coverage on the BBC articles of tests/gold/linking/, the whole
  * annotator on the NER corpora's development splits (person, organisation and place, by
- * conlleval's rules). `--errors` lists every disagreement; `--json` prints the gold sets' figures
+ * conlleval's rules), and claims on the Worldwide articles of tests/gold/claims-dev/. `--errors` lists every disagreement; `--json` prints the gold sets' figures
  * as one JSON document (what docs/accuracy.json holds, the same with or without ../shared/), and
- * `--json --corpora` the BBC linking and NER development figures instead.
+ * `--json --corpora` the BBC linking, NER and claims development figures instead.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annotate, compileAnnotator } from '../src/annotate/index.ts';
+import { evaluateClaimsDev, formatClaimSet } from '../src/evaluate/claims-dev.ts';
 import { evaluateSet, type Score, type SetReport } from '../src/evaluate/index.ts';
 import { evaluateLinkingSet, predictedLinks, type LinkingReport } from '../src/evaluate/linking.ts';
 import { formatNerSet, nerSets } from '../src/evaluate/ner-sets.ts';
@@ -32,6 +33,7 @@ const sets: SetReport[] = [
   evaluateSet('seeds', join(root, 'tests', 'gold', 'seeds'), root, annotator),
   evaluateSet('unseen', join(root, 'tests', 'gold', 'unseen'), root, annotator),
 ];
+const claimsDev = evaluateClaimsDev('claims-dev', join(root, 'tests', 'gold', 'claims-dev'), join(shared, 'corpora', 'ner', 'worldwide'), annotator);
 
 // Linking on BBC articles.
 let linking: LinkingReport | null = null;
@@ -47,7 +49,7 @@ const pct = (x: number): string => (x * 100).toFixed(1).padStart(6);
 const row = (name: string, s: Score): string => `  ${name.padEnd(14)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
 
 if (process.argv.includes('--json') && process.argv.includes('--corpora')) {
-  console.log(JSON.stringify({ linking: linking && { ...linking.score, files: linking.files.length, skipped: linking.skipped }, ner: ner.reports.map((r) => ({ ...r, errors: undefined })) }, null, 2));
+  console.log(JSON.stringify({ linking: linking && { ...linking.score, files: linking.files.length, skipped: linking.skipped }, ner: ner.reports.map((r) => ({ ...r, errors: undefined })), claimsDev: { ...claimsDev, claims: claimsDev.claims && { ...claimsDev.claims, errors: undefined } } }, null, 2));
 } else if (process.argv.includes('--json')) {
   console.log(JSON.stringify(sets.map(({ entities, claims, ...rest }) => ({ ...rest, entities: { ...entities, errors: undefined }, claims: { ...claims, errors: undefined, pairs: undefined } })), null, 2));
 } else {
@@ -74,4 +76,5 @@ if (process.argv.includes('--json') && process.argv.includes('--corpora')) {
     if (errors) for (const e of linking.errors) console.log(`    ${e}`);
   }
   console.log(formatNerSet(ner, errors));
+  console.log(formatClaimSet(claimsDev, errors));
 }

@@ -1,6 +1,6 @@
 import type { AnnotationDocument, Article, Entity } from '../types.ts';
 import { compileAnnotator, type Annotator } from './annotator.ts';
-import { findClaims } from './claims.ts';
+import { findClaims } from './claims/index.ts';
 import { findMentions } from './mentions.ts';
 import { viewOf } from './tokens.ts';
 

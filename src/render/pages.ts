@@ -150,8 +150,8 @@ export function methodologyPage(): SafeHtml {
 <h2>Known limits</h2>
 <ul>
 <li>Names the knowledge base lacks are found by rules, not a trained model: unusual names, lower-case names and names at the start of a sentence are missed more often, and a new name gets no Wikidata link.</li>
-<li>Generic phrases ("the war", "the regime") and pronouns are not marked; a pronoun source of a claim is replaced by the person last named.</li>
-<li>Claims without a reporting verb (a quotation whose speaker is only implied) and passives without an agent ("is believed") are not extracted.</li>
+<li>Generic phrases ("the war", "the regime") and pronouns are not marked; a pronoun or a description ("he", "the Tory leader") as a claim's source is replaced by the person or body it stands for, which the rules can get wrong.</li>
+<li>A quotation with no reporting verb is given to the speaker last named; passives without an agent ("is believed"), cues with only an object ("announced a plan") and requests ("called on") are not extracted.</li>
 <li>Clustering compares words and entities, not meaning: paraphrases with few shared words may stay apart.</li>
 <li>Relative dates ("Tuesday", "last month") resolve only when the article's publication date is known.</li>
 </ul>
