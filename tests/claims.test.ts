@@ -392,7 +392,7 @@ Gold('on the development gold (../shared/ present): every span is a trimmed stre
   }
   for (const f of readdirSync(DEV).filter((x) => x.endsWith('.json'))) {
     const gold = JSON.parse(readFileSync(join(DEV, f), 'utf8')) as DevGoldFile;
-    const doc = readWorldwideFile(join(WORLDWIDE, gold.file));
+    const doc = { ...readWorldwideFile(join(WORLDWIDE, gold.file)), hyphens: true };
     const points = [...articleOf(doc, rebuild(doc)).text];
     for (const c of gold.claims) {
       const span = points.slice(c.start, c.end).join('');

@@ -90,7 +90,7 @@ export function evaluateClaimsDev(name: string, goldDir: string, corpusDir: stri
     const gold = JSON.parse(readFileSync(join(goldDir, f), 'utf8')) as DevGoldFile;
     const path = join(corpusDir, gold.file);
     if (!existsSync(path)) throw new Error(`${join(goldDir, f)}: the corpus file ${path} is missing; restore it from ../shared/corpora/ner/worldwide/ or remove this gold file`);
-    const doc = readWorldwideFile(path);
+    const doc = { ...readWorldwideFile(path), hyphens: true };
     const article = articleOf(doc, rebuild(doc));
     if (article.sha256 !== gold.sha256) {
       throw new Error(`${join(goldDir, f)}: the text rebuilt from ${gold.file} has SHA-256 ${article.sha256}, the gold was made on ${gold.sha256}; the corpus file or the rebuilding (src/annotate/tagger/corpus.ts) changed, so re-annotate the file or restore them`);
