@@ -4,7 +4,8 @@
  * scores it on their development splits (CoNLL-2003 `eng.testa`, the Worldwide development
  * files), and writes the model and its card into `_data/model/`. The same data give the same
  * bytes. Options: `--corpora DIR` (the folder holding `conll2003/` and `worldwide/`),
- * `--out DIR`, `--epochs N`, `--folds N`, `--seed N`.
+ * `--out DIR`, `--epochs N`, `--folds N`, `--seed N`, `--clusters 64,256` (sizes of the word
+ * clusterings learned from the training text; empty for none).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { recogniserNames } from '../src/annotate/annotator.ts';
 import { loadMergedKnowledgeBase } from '../src/kb/index.ts';
-import { readConll, readWorldwide, worldwideFiles, isWorldwideDevelopment } from '../src/annotate/tagger/corpus.ts';
+import { readConll, readWorldwide, worldwideFiles, isWorldwideDevelopment, type GoldDocument } from '../src/annotate/tagger/corpus.ts';
 import { countCasing, project } from '../src/annotate/tagger/gold.ts';
 import { train } from '../src/annotate/tagger/model.ts';
 import { gazetteerMarker } from '../src/annotate/tagger/gazetteer.ts';
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     folds: { type: 'string', default: '4' },
     seed: { type: 'string', default: '20240607' },
     'min-count': { type: 'string', default: '1' },
+    clusters: { type: 'string', default: '64,256' },
   },
 });
 const corpora = values.corpora!;
@@ -55,11 +57,12 @@ const lexicon = countCasing([...conllTrain, ...worldwideTrain]).lexicon();
 const training = [...conllTrain.map((d) => project(d, lexicon, true, marker)), ...worldwideTrain.map((d) => project(d, lexicon, false, marker))];
 log(`read ${conllTrain.length} CoNLL-2003 and ${worldwideTrain.length} Worldwide training documents, ${lexicon.size} words in the casing lexicon`);
 
-const options = { epochs: Number(values.epochs), folds: Number(values.folds), seed: Number(values.seed), minCount: Number(values['min-count']), log };
+const options = { epochs: Number(values.epochs), folds: Number(values.folds), seed: Number(values.seed), minCount: Number(values['min-count']), clusters: values.clusters!.split(',').filter(Boolean).map(Number), log };
 const model = train(training, lexicon, options);
+const project2 = (d: GoldDocument, headline: boolean) => project(d, lexicon, headline, marker, model.classes);
 const scores: Record<string, TaggerScores> = {
-  'CoNLL-2003 development (eng.testa)': scoreTagger(model, conllDev.map((d) => project(d, lexicon, true, marker))),
-  'Worldwide development': scoreTagger(model, worldwideDev.map((d) => project(d, lexicon, false, marker))),
+  'CoNLL-2003 development (eng.testa)': scoreTagger(model, conllDev.map((d) => project2(d, true))),
+  'Worldwide development': scoreTagger(model, worldwideDev.map((d) => project2(d, false))),
 };
 for (const [name, s] of Object.entries(scores)) log(`${name}: per/org/loc F1 ${(s.named.f1 * 100).toFixed(1)} (P ${(s.named.precision * 100).toFixed(1)}, R ${(s.named.recall * 100).toFixed(1)})`);
 
@@ -70,7 +73,7 @@ const card = save(model, values.out!, {
     'Worldwide development files': worldwideFiles(worldwideDir).filter(isWorldwideDevelopment),
   },
   knowledgeBase: { entities: kb.entities.length },
-  settings: { epochs: options.epochs, folds: options.folds, seed: options.seed, minCount: options.minCount },
+  settings: { epochs: options.epochs, folds: options.folds, seed: options.seed, minCount: options.minCount, clusters: options.clusters.join(',') },
   development: Object.fromEntries(Object.entries(scores).map(([k, s]) => [k, s.figures])),
 });
 writeModelCard(values.out!, card);

@@ -18,7 +18,7 @@ import type { Entity } from '../src/types.ts';
 import { tempDir } from './helpers.ts';
 
 const token = (text: string, over: Partial<TaggerToken> = {}): TaggerToken => {
-  const t: TaggerToken = { text, norm: text, lower: '', gap: 'space', sentenceStart: false, headline: false, caps: false, gazetteer: [], document: [], firstPass: '', ...over };
+  const t: TaggerToken = { text, norm: text, lower: '', gap: 'space', sentenceStart: false, headline: false, caps: false, gazetteer: [], clusters: [], document: [], firstPass: '', ...over };
   t.lower = t.norm.toLowerCase();
   return t;
 };
@@ -201,7 +201,7 @@ Training('learns a tiny corpus, and the same data give byte-identical weights', 
   const docs = tinyCorpus();
   const lexicon = countCasing(docs).lexicon();
   const projected = docs.map((d) => project(d, lexicon, false));
-  const options = { epochs: 5, folds: 2, seed: 7, minCount: 1 };
+  const options = { epochs: 5, folds: 2, seed: 7, minCount: 1, clusters: [3] };
   const a = train(projected, lexicon, options);
   const b = train(docs.map((d) => project(d, lexicon, false)), lexicon, options);
   const dirA = join(tempDir(), 'a');
@@ -216,8 +216,8 @@ Training('learns a tiny corpus, and the same data give byte-identical weights', 
 Training('a different seed changes the order of updates, so the check above can fail', () => {
   const docs = tinyCorpus();
   const lexicon = countCasing(docs).lexicon();
-  const a = train(docs.map((d) => project(d, lexicon, false)), lexicon, { epochs: 3, folds: 2, seed: 1, minCount: 1 });
-  const b = train(docs.map((d) => project(d, lexicon, false)), lexicon, { epochs: 3, folds: 2, seed: 2, minCount: 1 });
+  const a = train(docs.map((d) => project(d, lexicon, false)), lexicon, { epochs: 3, folds: 2, seed: 1, minCount: 1, clusters: [] });
+  const b = train(docs.map((d) => project(d, lexicon, false)), lexicon, { epochs: 3, folds: 2, seed: 2, minCount: 1, clusters: [] });
   assert.not.equal([...a.second.weights], [...b.second.weights]);
 });
 

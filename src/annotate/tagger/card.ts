@@ -17,7 +17,7 @@ export function writeModelCard(dir: string, card: ModelCard): void {
   const total = files.reduce((n, f) => n + statSync(join(dir, f)).size, 0);
   const training = card.training as {
     data: Record<string, { documents: number; sentences: number } | string[]>;
-    settings: Record<string, number>;
+    settings: Record<string, number | string>;
     knowledgeBase: { entities: number };
     development: Record<string, Record<string, { f1: number; precision: number; recall: number }>>;
   };
@@ -65,12 +65,15 @@ ${dataRows.join('\n')}
 ## Features
 Word features (per distinct word, at the window offsets shown): ${card.wordTemplates.map((t) => `\`${t}\``).join(', ')}.
 Context features: ${card.contextTemplates.map((t) => `\`${t}\``).join(', ')}.
+Word classes (\`clusters.txt\`, ${card.clusters.words} words in clusterings of ${card.clusters.sizes.join(' and ')} classes) are learned
+from the training text by the exchange algorithm (a class bigram model, Martin, Liermann and Ney 1998),
+so that a rare word shares what the model learned of words used like it.
 Words of sentences written in capitals (sports results, wire headlines) are read in their usual
 case: the article's own, else the casing lexicon learned from the training text
 (\`casing.txt\`, ${card.lexicon.words} words), else with an initial capital.
 
 ## Settings
-Epochs ${training.settings.epochs} per pass, ${training.settings.folds} folds for the second pass's training features,
+Epochs ${training.settings.epochs} per pass, ${training.settings.folds} folds for the second pass's training features, word clusterings of ${training.settings.clusters} classes,
 shuffle seed ${training.settings.seed}, features kept when seen at least ${training.settings.minCount} time(s). Weights
 are averaged, quantised to 16 bits (scale in \`recogniser.json\`) and stored sparsely: first pass
 ${card.passes.first.features} features (${card.passes.first.weights} weights), second pass ${card.passes.second.features} features

@@ -28,6 +28,8 @@ export interface TaggerToken {
   caps: boolean;
   /** Knowledge-base matches the token is part of: `PER-B`, `LOC-U`… */
   gazetteer: string[];
+  /** The word's classes learned from the training text, one per granularity (`a17`, `b3`), or none. */
+  clusters: string[];
   /** How the first pass tagged the same word elsewhere in the article: `doc=ORG`… (second pass only). */
   document: string[];
   /** The first pass's tag of this token (`B-ORG`, `O`…; second pass only, else empty). */
@@ -132,6 +134,9 @@ export const CONTEXT_TEMPLATES: readonly ContextTemplate[] = [
   ['gazetteer-before', (t, i, emit) => each(t[i - 1]?.gazetteer, emit)],
   ['gazetteer-after', (t, i, emit) => each(t[i + 1]?.gazetteer, emit)],
   ['classes', (t, i, emit) => emit(classAt(t, i - 1), '|', `${classAt(t, i)}|${classAt(t, i + 1)}`)],
+  ['cluster', (t, i, emit) => each(t[i]!.clusters, emit)],
+  ['cluster-before', (t, i, emit) => each(t[i - 1]?.clusters, emit)],
+  ['cluster-after', (t, i, emit) => each(t[i + 1]?.clusters, emit)],
   ['document', (t, i, emit) => each(t[i]!.document, emit)],
   ['first-pass', (t, i, emit) => t[i]!.firstPass && emit(t[i]!.firstPass)],
   ['first-pass-around', (t, i, emit) => t[i]!.firstPass && emit(t[i - 1]?.firstPass ?? BEFORE, '|', t[i + 1]?.firstPass ?? AFTER)],

@@ -4,6 +4,7 @@
  */
 import { viewOf, type AnnotationView } from '../tokens.ts';
 import type { CasingLexicon } from './casing.ts';
+import type { WordClasses } from './clusters.ts';
 import { CasingCounter, inCapitals } from './casing.ts';
 import { articleOf, rebuild, type GoldDocument, type NerType, type TokenSpan } from './corpus.ts';
 import type { TrainingDocument } from './model.ts';
@@ -40,10 +41,10 @@ export function countCasing(docs: GoldDocument[], counter = new CasingCounter())
 }
 
 /** Reads a gold document through Gloss's tokeniser and projects its names onto the tokens. */
-export function project(doc: GoldDocument, lexicon: CasingLexicon, headline: boolean, mark?: GazetteerMarker): ProjectedDocument {
+export function project(doc: GoldDocument, lexicon: CasingLexicon, headline: boolean, mark?: GazetteerMarker, classes: readonly WordClasses[] = []): ProjectedDocument {
   const rebuilt = rebuild(doc);
   const view = viewOf(articleOf(doc, rebuilt, headline));
-  const sentences = taggerSentences(view, lexicon, mark);
+  const sentences = taggerSentences(view, lexicon, mark, classes);
   const owner = new Int32Array(view.tokens.length).fill(-1);
   const gold = goldCharSpans(doc);
   let j = 0;

@@ -11,13 +11,16 @@ import { OFFSETS, contextFeatures, contextHashes, normAt, wordFeatures, type Tag
 import { hashKey } from './hash.ts';
 import { FeatureTable } from './table.ts';
 import { emissions, trainPerceptron, viterbi, type LinearModel, type TrainingSentence } from './perceptron.ts';
-import type { TaggerSentence } from './sentences.ts';
+import { assignClasses, type TaggerSentence } from './sentences.ts';
+import { learnClasses, type WordClasses } from './clusters.ts';
 
 /** A trained recogniser. */
 export interface Recogniser {
   first: LinearModel;
   second: LinearModel;
   lexicon: CasingLexicon;
+  /** Word classes learned from the training text, coarse to fine. */
+  classes: WordClasses[];
 }
 
 /** A training document: its sentences and their gold spans. */
@@ -31,6 +34,8 @@ export interface TrainOptions {
   epochs: number;
   folds: number;
   seed: number;
+  /** Sizes of the word clusterings learned from the training text (none when empty). */
+  clusters: number[];
   /** Keep a feature only when it occurs at least this often in the training data. */
   minCount: number;
   log?: (line: string) => void;
@@ -225,6 +230,13 @@ export function tag(model: Recogniser, sentences: TaggerSentence[]): TokenSpan[]
  * in training (k-fold jackknifing), so it learns how far to trust them on new text.
  */
 export function train(documents: TrainingDocument[], lexicon: CasingLexicon, options: TrainOptions): Recogniser {
+  const text = documents.flatMap((d) => d.sentences.map((s) => s.tokens.map((t) => t.lower)));
+  const classes = options.clusters.map((k) => {
+    const learned = learnClasses(text, { classes: k, minCount: 3, sweeps: 6 });
+    options.log?.(`${learned.size} words in ${k} classes`);
+    return learned;
+  });
+  for (const d of documents) assignClasses(d.sentences, classes);
   const folds = Array.from({ length: options.folds }, (_, f) => documents.filter((_, i) => i % options.folds === f));
   folds.forEach((held, f) => {
     const rest = documents.filter((_, i) => i % options.folds !== f);
@@ -233,7 +245,7 @@ export function train(documents: TrainingDocument[], lexicon: CasingLexicon, opt
   });
   const first = trainPass(documents.map((d) => ({ ...d, sentences: d.sentences.map((s) => ({ ...s, tokens: s.tokens.map((t) => ({ ...t, document: [], firstPass: '' })) })) })), options, 'first pass');
   const second = trainPass(documents, options, 'second pass');
-  return { first, second, lexicon };
+  return { first, second, lexicon, classes };
 }
 
 export { contextFeatures, TAG_COUNT };

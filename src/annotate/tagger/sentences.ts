@@ -5,6 +5,7 @@
  */
 import type { AnnotationView } from '../tokens.ts';
 import { CasingCounter, inCapitals, truecase, type CasingLexicon } from './casing.ts';
+import type { WordClasses } from './clusters.ts';
 import type { TaggerToken } from './features.ts';
 
 /** One sentence for the tagger, with the index of each token in the view. */
@@ -18,7 +19,7 @@ export interface TaggerSentence {
 export type GazetteerMarker = (tokens: TaggerToken[]) => void;
 
 /** The view's sentences, truecased where written in capitals, with knowledge-base marks. */
-export function taggerSentences(view: AnnotationView, lexicon: CasingLexicon, mark?: GazetteerMarker): TaggerSentence[] {
+export function taggerSentences(view: AnnotationView, lexicon: CasingLexicon, mark?: GazetteerMarker, classes: readonly WordClasses[] = []): TaggerSentence[] {
   const { tokens } = view;
   const sentences: TaggerSentence[] = [];
   let k = 0;
@@ -34,7 +35,7 @@ export function taggerSentences(view: AnnotationView, lexicon: CasingLexicon, ma
       viewIndex,
       tokens: viewIndex.map((j) => {
         const t = tokens[j]!;
-        return { text: t.text, norm: t.text, lower: t.key, gap: t.gap, sentenceStart: t.sentenceStart, headline: headlineBlocks.has(t.block), caps, gazetteer: [], document: [], firstPass: '' };
+        return { text: t.text, norm: t.text, lower: t.key, gap: t.gap, sentenceStart: t.sentenceStart, headline: headlineBlocks.has(t.block), caps, gazetteer: [], clusters: [], document: [], firstPass: '' };
       }),
     });
   }
@@ -51,5 +52,19 @@ export function taggerSentences(view: AnnotationView, lexicon: CasingLexicon, ma
   for (const s of sentences) for (const t of s.tokens) if (t.caps) t.norm = truecase(t.text, own, lexicon);
   for (const s of sentences) for (const t of s.tokens) t.lower = t.norm.toLowerCase();
   if (mark) for (const s of sentences) mark(s.tokens);
+  assignClasses(sentences, classes);
   return sentences;
+}
+
+/** Gives each token its word classes (`a…` for the first clustering, `b…` for the second). */
+export function assignClasses(sentences: TaggerSentence[], classes: readonly WordClasses[]): void {
+  for (const s of sentences) {
+    for (const t of s.tokens) {
+      t.clusters = [];
+      classes.forEach((c, k) => {
+        const n = c.get(t.lower);
+        if (n !== undefined) t.clusters.push(`${String.fromCharCode(97 + k)}${n}`);
+      });
+    }
+  }
 }

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TAGS, TAG_COUNT } from './bilou.ts';
 import type { CasingLexicon } from './casing.ts';
+import type { WordClasses } from './clusters.ts';
 import { CONTEXT_TEMPLATES, WORD_TEMPLATES } from './features.ts';
 import type { Recogniser } from './model.ts';
 import type { LinearModel } from './perceptron.ts';
@@ -24,6 +25,8 @@ export interface ModelCard {
   contextTemplates: string[];
   passes: Record<'first' | 'second', { file: string; features: number; weights: number; scale: number; transitions: number[] }>;
   lexicon: { file: string; words: number };
+  /** Word classes learned from the training text: sizes of each clustering, and their file. */
+  clusters: { file: string; words: number; sizes: number[] };
   /** Training settings and data, as `npm run train` recorded them. */
   training: Record<string, unknown>;
 }
@@ -94,6 +97,8 @@ export function save(model: Recogniser, dir: string, training: Record<string, un
   }
   const words = [...model.lexicon.values()].sort();
   writeFileSync(join(dir, 'casing.txt'), `${words.join('\n')}\n`);
+  const clustered = [...new Set(model.classes.flatMap((c) => [...c.keys()]))].sort();
+  writeFileSync(join(dir, 'clusters.txt'), clustered.map((w) => [w, ...model.classes.map((c) => c.get(w) ?? '')].join('\t')).join('\n') + '\n');
   const card: ModelCard = {
     format: FORMAT,
     tags: [...TAGS],
@@ -101,6 +106,7 @@ export function save(model: Recogniser, dir: string, training: Record<string, un
     contextTemplates: CONTEXT_TEMPLATES.map(([name]) => name),
     passes,
     lexicon: { file: 'casing.txt', words: words.length },
+    clusters: { file: 'clusters.txt', words: clustered.length, sizes: model.classes.map((c) => new Set(c.values()).size) },
     training,
   };
   writeFileSync(join(dir, 'recogniser.json'), `${JSON.stringify(card, null, 2)}\n`);
@@ -117,5 +123,13 @@ export function load(dir: string): Recogniser {
   const lexicon: CasingLexicon = new Map();
   for (const word of readFileSync(join(dir, card.lexicon.file), 'utf8').split('\n')) if (word) lexicon.set(word.toLowerCase(), word);
   const pass = (name: 'first' | 'second'): LinearModel => decodePass(readFileSync(join(dir, card.passes[name].file)), card.passes[name].scale, card.passes[name].transitions, card.passes[name].file);
-  return { first: pass('first'), second: pass('second'), lexicon };
+  const classes: WordClasses[] = card.clusters.sizes.map(() => new Map());
+  for (const line of readFileSync(join(dir, card.clusters.file), 'utf8').split('\n')) {
+    if (!line) continue;
+    const [word, ...ids] = line.split('\t');
+    ids.forEach((id, k) => {
+      if (id !== '') classes[k]!.set(word!, Number(id));
+    });
+  }
+  return { first: pass('first'), second: pass('second'), lexicon, classes };
 }
