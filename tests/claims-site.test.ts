@@ -1,6 +1,6 @@
 /**
  * A claim's resolved source reaches its person (issue 15): a small fixture whose speaker is named
- * once and then quoted through "she", a reopened quotation and a description is built, and the
+ * once (and again in a second article) and then quoted through "she", a reopened quotation and a description is built, and the
  * person's entity page lists every one of those claims under "Claims … makes", as claims.csv
  * gives each her entity in source_entity_id.
  */
@@ -20,12 +20,15 @@ const STORY = [
   'The union leader added that a mediator would be welcome.',
 ].join('\n\n');
 
+/** A second article naming her, so that she has a page of her own (a name in one article has none). */
+const SEQUEL = ['Gdansk port talks resume', 'Talks between the port authority and the union of Ewa Nowak resumed on Monday in Gdansk.'].join('\n\n');
+
 const scratch: string[] = [];
 let built: { site: string; status: number; output: string } | null = null;
 
 function site(): { site: string; status: number; output: string } {
   if (built) return built;
-  const input = fixtureInput({ 'strike.txt': `${STORY}\n` });
+  const input = fixtureInput({ 'strike.txt': `${STORY}\n`, 'talks.txt': `${SEQUEL}\n` });
   const dir = tempDir();
   scratch.push(input.dir, dir);
   const out = join(dir, '_site');

@@ -113,14 +113,17 @@ interface RecognisedName {
 }
 
 /** The recogniser's names in the view, as Gloss types (events from names that end like one), trimmed to Gloss's conventions. */
-function recognisedNames(view: AnnotationView, annotator: Annotator): RecognisedName[] {
+function recognisedNames(view: AnnotationView, annotator: Annotator): { names: RecognisedName[]; other: Uint8Array } {
   const sentences = taggerSentences(view, annotator.recogniser.lexicon, annotator.marker);
   const spans = tag(annotator.recogniser, sentences);
   const out: RecognisedName[] = [];
+  /** Tokens of names Gloss does not mark (nationalities, works: the recogniser's MISC). */
+  const other = new Uint8Array(view.tokens.length);
   sentences.forEach((s, k) => {
     for (const span of spans[k]!) {
       const from = s.viewIndex[span.start]!;
       const to = s.viewIndex[span.end - 1]! + 1;
+      if (span.type === 'MISC') other.fill(1, from, to);
       // A name the recogniser calls MISC or an organisation is an event when it ends like one ("World Cup", "Amber Walkout").
       const eventLike = span.end - span.start > 1 && EVENT_HEADS.test(view.tokens[to - 1]!.key);
       const type = eventLike && (span.type === 'MISC' || span.type === 'ORG') ? 'event' : TYPE_OF[span.type];
@@ -128,7 +131,7 @@ function recognisedNames(view: AnnotationView, annotator: Annotator): Recognised
       if (trimmed) out.push(...splitPlaces(view.tokens, trimmed, annotator));
     }
   });
-  return out;
+  return { names: out, other };
 }
 
 /**
@@ -195,7 +198,7 @@ export function findMentions(view: AnnotationView, annotator: Annotator): Mentio
   const { gazetteer } = annotator;
   const { tokens, text, article } = view;
   const candidates: Candidate[] = [];
-  const names = recognisedNames(view, annotator);
+  const { names, other } = recognisedNames(view, annotator);
 
   const kbMatches = matchGazetteer(gazetteer, tokens);
   const establishedPeople = new Set(kbMatches.filter((m) => !m.surface.short && gazetteer.entities.get(m.surface.entityId)?.type === 'person').map((m) => m.surface.entityId));
@@ -327,7 +330,8 @@ export function findMentions(view: AnnotationView, annotator: Annotator): Mentio
   const covered = new Uint8Array(tokens.length);
   for (const c of candidates) covered.fill(1, c.from, c.to);
   tokens.forEach((t, i) => {
-    if (covered[i] || !t.word || !/^\p{Lu}\p{Ll}/u.test(t.text) || t.gap === 'none' || t.gap === 'hyphen') return;
+    if (covered[i] || other[i] || !t.word || !/^\p{Lu}\p{Ll}/u.test(t.text) || t.gap === 'none' || t.gap === 'hyphen') return;
+    if (/^\p{Ll}/u.test(annotator.recogniser.lexicon.get(t.key) ?? 'X')) return;
     const next = tokens[i + 1];
     if (next && next.word && /^\p{Lu}/u.test(next.text) && next.gap === 'space') return;
     const prev = tokens[i - 1];

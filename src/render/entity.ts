@@ -1,4 +1,4 @@
-import type { Claim, Mention } from '../types.ts';
+import type { Claim, Entity, Mention } from '../types.ts';
 import { mentionsInContext, type MentionGroup } from './context.ts';
 import { html, type SafeHtml } from './html.ts';
 import { egoNetwork } from './network.ts';
@@ -130,6 +130,31 @@ ${pager(`/entities/${stats.entity.id}/`, n, pages.length, `Pages of mentions of 
 </section>`;
 }
 
+/**
+ * The knowledge-base entities its mentions could also be, most popular first, with how many
+ * mentions each was passed over for: set where a link was uncertain or left out.
+ */
+export function alternativesOf(site: SiteData, entityId: string): Array<{ entity: Entity; mentions: number }> {
+  const counts = new Map<string, number>();
+  for (const mentions of site.mentionsByEntity.get(entityId)?.values() ?? []) {
+    for (const m of mentions) for (const id of m.alternatives ?? []) if (id !== entityId) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([id, mentions]) => ({ entity: site.entityById.get(id)!, mentions }))
+    .filter((a) => a.entity)
+    .sort((a, b) => (b.entity.popularity ?? 0) - (a.entity.popularity ?? 0) || (a.entity.id < b.entity.id ? -1 : 1));
+}
+
+function alternativesFact(site: SiteData, entity: Entity): SafeHtml | string {
+  const alternatives = alternativesOf(site, entity.id);
+  if (!alternatives.length) return '';
+  const title = entity.generated ? 'Not linked: it could be' : 'Uncertain: it could also be';
+  return html`<dt>${title}</dt><dd><ul class="alternatives">${alternatives.map(({ entity: a, mentions }) => {
+    const href = entityHref(site, a.id);
+    return html`<li>${href ? html`<a href="${href}">${a.label}</a>` : a.label}${a.description ? html`, ${a.description}` : ''}${a.wikidata ? html` (${wikidataLink(a.wikidata)})` : ''} <span class="muted">for ${mentions} mention${mentions === 1 ? '' : 's'}</span></li>`;
+  })}</ul></dd>`;
+}
+
 /** The entity page: what it is, a summary of where and with whom it is named, its claims, then its first mentions in context. */
 export function entityPage(stats: EntityStats, site: SiteData): SafeHtml {
   const { entity } = stats;
@@ -146,6 +171,7 @@ export function entityPage(stats: EntityStats, site: SiteData): SafeHtml {
 <dt>Mentions</dt><dd>${stats.mentions} mentions in ${stats.articles} article${stats.articles === 1 ? '' : 's'} from ${outlets} outlet${outlets === 1 ? '' : 's'}</dd>
 ${names.length ? html`<dt>Also written</dt><dd>${names.join(', ')}</dd>` : ''}
 <dt>Linked data</dt><dd>${entity.wikidata ? wikidataLink(entity.wikidata) : entity.generated ? 'Not in the knowledge base: found by the name recogniser, with lower confidence' : 'No Wikidata link'}</dd>
+${alternativesFact(site, entity)}
 </dl>
 ${entitySummary(stats, site)}
 <section aria-labelledby="associated" data-pagefind-ignore="all"><h2 id="associated">Named with ${entity.label} more often than chance</h2>${egoNetwork(site, entity.id)}</section>
