@@ -114,7 +114,7 @@ interface RecognisedName {
 
 /** The recogniser's names in the view, as Gloss types (events from names that end like one), trimmed to Gloss's conventions. */
 function recognisedNames(view: AnnotationView, annotator: Annotator): { names: RecognisedName[]; other: Uint8Array } {
-  const sentences = taggerSentences(view, annotator.recogniser.lexicon, annotator.marker);
+  const sentences = taggerSentences(view, annotator.recogniser.lexicon, annotator.marker, annotator.recogniser.classes);
   const spans = tag(annotator.recogniser, sentences);
   const out: RecognisedName[] = [];
   /** Tokens of names Gloss does not mark (nationalities, works: the recogniser's MISC). */
