@@ -190,6 +190,30 @@ function articleScoped(slug: string, articleId: string): string {
 }
 
 /**
+ * A name the recogniser read as an organisation in a list of places ("hospitals in Bergamo, Brescia
+ * and Milan": a club of the city's name, to a tagger trained on sports news) is a place, when the
+ * knowledge base has a place of that name.
+ */
+function placesInLists(names: RecognisedName[], kbPlaces: GazetteerMatch[], tokens: Token[], annotator: Annotator): void {
+  const endsAt = new Set<number>();
+  const startsAt = new Set<number>();
+  for (const span of [...names.filter((n) => n.type === 'place'), ...kbPlaces]) {
+    endsAt.add(span.to);
+    startsAt.add(span.from);
+  }
+  const joins = (t: Token | undefined): boolean => t !== undefined && (t.text === ',' || t.key === 'and' || t.key === 'or');
+  for (const n of names) {
+    if (n.type !== 'organization') continue;
+    // "A, B and C", "A, B, and C": a place right before or after, with a comma or a conjunction between.
+    const before = joins(tokens[n.from - 1]) && (endsAt.has(n.from - 1) || (joins(tokens[n.from - 2]) && endsAt.has(n.from - 2)));
+    const after = joins(tokens[n.to]) && (startsAt.has(n.to + 1) || (joins(tokens[n.to + 1]) && startsAt.has(n.to + 2)));
+    if (!before && !after) continue;
+    const words = tokens.slice(n.from, n.to).filter((t) => t.word).map((t) => t.text);
+    if (link(annotator.names, words, 'place', { words: new Set(), named: new Set() }).entityId) n.type = 'place';
+  }
+}
+
+/**
  * Finds the entity and date mentions of an article: knowledge-base names (longest match), the
  * recogniser's names the knowledge base lacks, surnames linked to full names in the same article,
  * and time expressions.
@@ -228,6 +252,7 @@ export function findMentions(view: AnnotationView, annotator: Annotator): Mentio
     }
   }
   names.splice(0, names.length, ...names.filter((n) => !crossed.has(n)));
+  placesInLists(names, kbMatches.filter((m) => !overruled.has(m) && gazetteer.entities.get(m.surface.entityId)?.type === 'place'), tokens, annotator);
   for (const m of kbMatches) {
     if (overruled.has(m)) continue;
     const entity = gazetteer.entities.get(m.surface.entityId)!;
@@ -285,7 +310,7 @@ export function findMentions(view: AnnotationView, annotator: Annotator): Mentio
   // a headline): a person's surname ("Blair"), a word of an organisation's name ("Tessellate",
   // "United" after "Manchester United").
   const surnames = new Map<string, string>();
-  const shortNames = new Map<string, { id: string; type: EntityType }>();
+  const shortNames = new Map<string, { id: string; type: EntityType; from: number }>();
   const fullNames = [
     ...candidates.filter((c) => c.entityId && (c.type === 'person' || c.type === 'organization')).map((c) => ({ from: c.from, to: c.to, type: c.type, id: c.entityId! })),
     ...names.filter((n) => n.type === 'person' || n.type === 'organization').map((n) => ({ from: n.from, to: n.to, type: n.type, id: idOfName.get(n)! })),
@@ -294,7 +319,7 @@ export function findMentions(view: AnnotationView, annotator: Annotator): Mentio
     const words = wordsOf(f.from, f.to);
     if (words.length < 2) continue;
     if (f.type === 'person' && !surnames.has(words[words.length - 1]!.key)) surnames.set(words[words.length - 1]!.key, f.id);
-    if (f.type === 'organization') for (const w of [words[0]!, words[words.length - 1]!]) if (!shortNames.has(w.key) && distinctive(w, annotator.recogniser.lexicon)) shortNames.set(w.key, { id: f.id, type: f.type });
+    if (f.type === 'organization') for (const w of [words[0]!, words[words.length - 1]!]) if (!shortNames.has(w.key) && distinctive(w, annotator.recogniser.lexicon)) shortNames.set(w.key, { id: f.id, type: f.type, from: f.from });
   }
   for (const n of names) {
     const label = labelOf(n);
@@ -306,10 +331,16 @@ export function findMentions(view: AnnotationView, annotator: Annotator): Mentio
     if (words.length === 1 && n.type === 'person') {
       // A surname alone is the person named in full in this article, or stays this article's own.
       const full = surnames.get(words[0]!.key);
+      // Or, read as a person, a word of an organisation named in full before it ("Meridian denied…" after "Meridian Health Trust").
+      const organisation = shortNames.get(words[0]!.key);
       if (full) {
         id = full;
         method = 'rule:surname';
         confidence = 0.8;
+      } else if (organisation?.type === 'organization' && organisation.from < n.from) {
+        id = organisation.id;
+        method = 'rule:short-name';
+        confidence = 0.7;
       } else id = articleScoped(id, article.id);
     } else if (words.length === 1 && shortNames.get(words[0]!.key)?.type === n.type && !(linked?.entityId && linked.confidence >= UNCERTAIN)) {
       id = shortNames.get(words[0]!.key)!.id;
