@@ -193,6 +193,23 @@ Dates('resolves in the article with a known publication date', () => {
   assert.is(find(doc, 'this month')!.value, '2022-09');
 });
 
+Dates('a time expression never runs from one paragraph into the next', () => {
+  // Paragraphs one a line (as the recogniser's evaluation rebuilds CoNLL-2003): "Sept." ends one, "5" opens the next.
+  const text = 'Talks resume\nShe flies home on Sept.\n5 people said she would.';
+  const lines = text.split('\n');
+  let at = 0;
+  const blocks = lines.map((line, i) => {
+    const block = { kind: i === 0 ? 'title' : 'paragraph', start: at, end: at + line.length, hidden: [] };
+    at += line.length + 1;
+    return block;
+  }) as AnnotationDocument['article']['blocks'];
+  const article = { ...run(headed('x')).article, text, blocks, title: lines[0]! };
+  const doc = annotate(article, annotator).document;
+  const dates = doc.mentions.filter((m) => m.type === 'date');
+  assert.ok(dates.every((m) => !text.slice(m.start, m.end).includes('\n')), dates.map((m) => m.exact).join(', '));
+  for (const c of doc.claims) for (const m of doc.mentions) assert.ok(m.end <= c.start || m.start >= c.end || (m.start >= c.start && m.end <= c.end), `${m.exact} crosses ${c.exact}`);
+});
+
 Dates.run();
 
 const Claims = suite('claims');

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addLinkingScores, evaluateLinkingSet, predictedLinks, readLinkingGold, sameArticle, scoreLinking, type GoldLink } from '../src/evaluate/linking.ts';
+import { addLinkingScores, evaluateLinkingSet, linkedShare, predictedLinks, readLinkingGold, sameArticle, scoreLinking, type GoldLink } from '../src/evaluate/linking.ts';
 import { loadMergedKnowledgeBase } from '../src/kb/index.ts';
 import type { Entity, Mention } from '../src/types.ts';
 import { ROOT, tempDir } from './helpers.ts';
@@ -84,6 +84,21 @@ Score('evaluateLinkingSet skips a gold file whose article changed, and reports w
   assert.is(report.score.correct, 1);
   assert.is(report.score.shouldBeNone, 1);
   assert.equal(report.errors, ['a.json "Mr Howard" at 13: linked Q6831258, gold none']);
+});
+
+Score('linkedShare counts person, organisation and place mentions whose entity has a QID', () => {
+  const entities = new Map<string, Entity>([
+    ['blair', { id: 'blair', type: 'person', label: 'Tony Blair', aliases: [], adjectivals: [], description: 'x', wikidata: 'Q9545' }],
+    ['local', { id: 'local', type: 'person', label: 'Ann Local', aliases: [], adjectivals: [], description: 'x', generated: true }],
+    ['bbc', { id: 'bbc', type: 'organization', label: 'BBC', aliases: [], adjectivals: [], description: 'x', wikidata: 'Q9531' }],
+  ]);
+  const m = (type: Mention['type'], entityId: string | null): Mention => ({ id: `m-${Math.random()}`, articleId: 'a', entityId, type, form: 'name', refersTo: null, value: null, exact: 'x', prefix: '', suffix: '', start: 0, end: 1, method: 'ner', confidence: 1 });
+  const share = linkedShare([[m('person', 'blair'), m('person', 'local'), m('date', null)], [m('organization', 'bbc'), m('event', 'bbc'), m('place', 'nowhere')]], entities);
+  assert.is(share.mentions, 4);
+  assert.is(share.linked, 2);
+  assert.is(share.share, 0.5);
+  assert.equal(share.byType.person, { mentions: 2, linked: 1, share: 0.5 });
+  assert.equal(share.byType.place, { mentions: 1, linked: 0, share: 0 });
 });
 
 Score.run();

@@ -376,6 +376,8 @@ export function findMentions(view: AnnotationView, annotator: Annotator): Mentio
   });
 
   for (const d of findDates(text, article.published)) {
+    // A time expression stays inside its paragraph ("Sept." ending one line is not a date with the "5" opening the next).
+    if (!view.blocks.some((b) => b.start <= d.start && d.end <= b.end)) continue;
     candidates.push({ start: d.start, end: d.end, type: 'date', entityId: null, form: 'name', value: d.value, method: 'rule:date', confidence: 0.9, priority: 1, from: -1, to: -1 });
   }
 

@@ -155,3 +155,28 @@ export function evaluateLinkingSet(goldDir: string, sharedRoot: string, link: (p
   }
   return { score: addLinkingScores(files.map((f) => f.score)), files, skipped, errors };
 }
+
+/** How many person, organisation and place mentions carry a Wikidata link, in all and per type. */
+export interface LinkedShare {
+  mentions: number;
+  linked: number;
+  share: number;
+  byType: Record<'person' | 'organization' | 'place', { mentions: number; linked: number; share: number }>;
+}
+
+/** Counts the person, organisation and place mentions of annotated articles that link to a QID. */
+export function linkedShare(articles: Iterable<Mention[]>, entities: Map<string, Entity>): LinkedShare {
+  const byType: LinkedShare['byType'] = { person: { mentions: 0, linked: 0, share: 0 }, organization: { mentions: 0, linked: 0, share: 0 }, place: { mentions: 0, linked: 0, share: 0 } };
+  for (const mentions of articles) {
+    for (const m of mentions) {
+      if (m.type !== 'person' && m.type !== 'organization' && m.type !== 'place') continue;
+      const tally = byType[m.type];
+      tally.mentions++;
+      if (m.entityId && entities.get(m.entityId)?.wikidata) tally.linked++;
+    }
+  }
+  for (const t of Object.values(byType)) t.share = t.mentions ? t.linked / t.mentions : 0;
+  const mentions = Object.values(byType).reduce((n, t) => n + t.mentions, 0);
+  const linked = Object.values(byType).reduce((n, t) => n + t.linked, 0);
+  return { mentions, linked, share: mentions ? linked / mentions : 0, byType };
+}
