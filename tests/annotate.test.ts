@@ -72,6 +72,24 @@ Names('links aliases and spelling variants to one entity', () => {
   assert.is(find(doc, 'United States')!.entityId, 'united-states');
 });
 
+Names('a city in a list of places is a place, whatever club shares its name', () => {
+  for (const text of ['The study enrolled 900 adults at hospitals in Bergamo, Brescia and Milan.', 'Fans travelled from Turin, Milan and Genoa for the rally.']) {
+    const milan = find(run(headed(text)), 'Milan');
+    assert.ok(milan, text);
+    assert.is(milan!.type, 'place', text);
+  }
+});
+
+Names('a word of an organisation named in full before is that organisation, not a person', () => {
+  const doc = run(headed('Halvorsen Freight Systems won the contract last year. Halvorsen declined to comment on the price.'));
+  const full = find(doc, 'Halvorsen Freight Systems');
+  assert.ok(full);
+  const short = find(doc, 'Halvorsen');
+  assert.ok(short, 'the short form is marked');
+  assert.is(short!.type, 'organization');
+  assert.is(short!.entityId, full!.entityId);
+});
+
 Names('marks a possessive name without its apostrophe-s', () => {
   const doc = run(headed('Russia’s army and Kim Jong-un\'s train were seen.'));
   assert.ok(find(doc, 'Russia'));

@@ -5,6 +5,7 @@ import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { TAGS, TAG_COUNT, allowed, decode, encode } from '../src/annotate/tagger/bilou.ts';
 import { CasingCounter, inCapitals, truecase } from '../src/annotate/tagger/casing.ts';
+import { learnClasses } from '../src/annotate/tagger/clusters.ts';
 import { detokenize, spansOfTags, type GoldDocument } from '../src/annotate/tagger/corpus.ts';
 import { shape, tokenFeatures, wordClass, type TaggerToken } from '../src/annotate/tagger/features.ts';
 import { gazetteerMarker } from '../src/annotate/tagger/gazetteer.ts';
@@ -195,6 +196,25 @@ function tinyCorpus(): GoldDocument[] {
   });
 }
 
+const Classes = suite('word classes');
+
+Classes('words used alike share a class, and the same text gives the same classes', () => {
+  // Towns follow "in" and precede "on"; weekdays follow "on" and precede "the": two kinds of word.
+  const towns = ['leeds', 'paris', 'oslo', 'lima', 'cairo', 'quito'];
+  const days = ['monday', 'tuesday', 'friday', 'sunday', 'saturday', 'thursday'];
+  const text: string[][] = [];
+  for (let i = 0; i < 60; i++) text.push(['they', 'met', 'in', towns[i % 6]!, 'on', days[(i * 5) % 6]!, 'the', 'end']);
+  const a = learnClasses(text, { classes: 8, minCount: 3, sweeps: 6 });
+  const b = learnClasses(text, { classes: 8, minCount: 3, sweeps: 6 });
+  assert.equal([...a], [...b]);
+  assert.is(new Set(towns.map((w) => a.get(w))).size, 1, 'the towns share a class');
+  assert.is(new Set(days.map((w) => a.get(w))).size, 1, 'the weekdays share a class');
+  assert.is.not(a.get('leeds'), a.get('monday'));
+  assert.is(learnClasses([['rare', 'words']], { classes: 4, minCount: 3, sweeps: 6 }).size, 0, 'a word seen less often than minCount has no class');
+});
+
+Classes.run();
+
 const Training = suite('training');
 
 Training('learns a tiny corpus, and the same data give byte-identical weights', () => {
@@ -231,7 +251,7 @@ Committed('loads in under a second of CPU and tags news it was not trained on', 
   assert.ok(ms < 1000, `loading took ${ms.toFixed(0)} ms of CPU`);
   assert.ok(model.first.rows.size > 10_000);
   const doc: GoldDocument = { id: 'fresh', sentences: [{ tokens: 'Shares in British Airways fell on Tuesday , the chief executive , Willie Walsh , told reporters in London .'.split(' '), spans: [] }] };
-  const projected = project(doc, model.lexicon, false);
+  const projected = project(doc, model.lexicon, false, undefined, model.classes);
   const spans = tag(model, projected.sentences)[0]!;
   const words = projected.sentences[0]!.tokens.map((t) => t.text);
   const found = spans.map((s) => `${s.type}:${words.slice(s.start, s.end).join(' ')}`);
@@ -249,7 +269,7 @@ Committed('reads a headline in capitals in the case the article writes its words
       { tokens: 'Real Madrid were held to a 1-1 draw by Valencia at the Bernabeu on Sunday , coach Fabio Capello said .'.split(' '), spans: [] },
     ],
   };
-  const projected = project(doc, model.lexicon, true);
+  const projected = project(doc, model.lexicon, true, undefined, model.classes);
   const headline = projected.sentences[0]!;
   assert.equal(headline.tokens.slice(2, 4).map((t) => t.norm), ['Real', 'Madrid']);
   const words = headline.tokens.map((t) => t.text);

@@ -192,7 +192,8 @@ function articleScoped(slug: string, articleId: string): string {
 /**
  * A name the recogniser read as an organisation in a list of places ("hospitals in Bergamo, Brescia
  * and Milan": a club of the city's name, to a tagger trained on sports news) is a place, when the
- * knowledge base has a place of that name.
+ * knowledge base has a place of that name; so is one read as a person ("in Gdansk and Rotterdam")
+ * when it has a place and no person of that name.
  */
 function placesInLists(names: RecognisedName[], kbPlaces: GazetteerMatch[], tokens: Token[], annotator: Annotator): void {
   const endsAt = new Set<number>();
@@ -203,13 +204,15 @@ function placesInLists(names: RecognisedName[], kbPlaces: GazetteerMatch[], toke
   }
   const joins = (t: Token | undefined): boolean => t !== undefined && (t.text === ',' || t.key === 'and' || t.key === 'or');
   for (const n of names) {
-    if (n.type !== 'organization') continue;
+    if (n.type !== 'organization' && n.type !== 'person') continue;
     // "A, B and C", "A, B, and C": a place right before or after, with a comma or a conjunction between.
     const before = joins(tokens[n.from - 1]) && (endsAt.has(n.from - 1) || (joins(tokens[n.from - 2]) && endsAt.has(n.from - 2)));
     const after = joins(tokens[n.to]) && (startsAt.has(n.to + 1) || (joins(tokens[n.to + 1]) && startsAt.has(n.to + 2)));
     if (!before && !after) continue;
     const words = tokens.slice(n.from, n.to).filter((t) => t.word).map((t) => t.text);
-    if (link(annotator.names, words, 'place', { words: new Set(), named: new Set() }).entityId) n.type = 'place';
+    const none = { words: new Set<string>(), named: new Set<string>() };
+    if (n.type === 'person' && link(annotator.names, words, 'person', none).alternatives.length) continue;
+    if (link(annotator.names, words, 'place', none).entityId) n.type = 'place';
   }
 }
 
