@@ -104,6 +104,12 @@ export const LINK_THRESHOLD = 0.5;
 const FAMOUS = 100;
 /** Below this popularity (a town of about 5,000, a brand few Wikipedias know) an entity needs support from the article to be linked. */
 const OBSCURE = 15;
+/**
+ * The same for an organisation: the lists of brands and parties give no popularity, only the floor
+ * of 10 (popularity.ts), which says "a brand or party someone listed", not "obscure"; a name the
+ * recogniser read as an organisation is rarely a village or a person of the same name.
+ */
+const OBSCURE_ORGANISATION = 10;
 
 const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]{2,}/gu;
 
@@ -163,7 +169,8 @@ export function link(index: NameIndex, words: string[], type: Exclude<EntityType
   const total = scored.reduce((sum, s) => sum + Math.exp(s.score - best.score), 0);
   let confidence = Math.round(prior(best.c.entity, best.c.common) * (1 / total) * 100) / 100;
   // An obscure entity (a village, a minor brand) is the name's referent only when the article says so.
-  if ((best.c.entity.popularity ?? 30) < OBSCURE && !context.named.has(best.c.entity.id) && fit(index, best.c.entity, context, own) < 0.5) confidence = Math.min(confidence, LINK_THRESHOLD - 0.05);
+  const obscure = best.c.entity.type === 'organization' ? OBSCURE_ORGANISATION : OBSCURE;
+  if ((best.c.entity.popularity ?? 30) < obscure && !context.named.has(best.c.entity.id) && fit(index, best.c.entity, context, own) < 0.5) confidence = Math.min(confidence, LINK_THRESHOLD - 0.05);
   const alternatives = scored.map((s) => s.c.entity.id);
   if (confidence < LINK_THRESHOLD) return { entityId: null, confidence, alternatives };
   return { entityId: best.c.entity.id, confidence, alternatives: alternatives.slice(1) };
@@ -173,5 +180,43 @@ export function link(index: NameIndex, words: string[], type: Exclude<EntityType
 function score(index: NameIndex, entity: Entity, context: LinkContext, own: Set<string>): number {
   const named = context.named.has(entity.id) ? 3 : 0;
   const settlement = entity.type === 'place' && SETTLEMENT.test(entity.description) ? 1.5 : 0;
-  return weight(entity) + 1.5 * fit(index, entity, context, own) + named + settlement;
+  return weight(entity) + 1.5 * fit(index, entity, context, own) + named + settlement + (within(index, entity, context) || holds(index, entity, context) ? CONTAINER : 0);
+}
+
+/**
+ * Whether a place the article links to is described as in this place, as this place's own
+ * description places it: "Atlanta" ("city of Georgia, United States") for the Georgia that is a
+ * "State of the United States", not the country.
+ */
+function holds(index: NameIndex, entity: Entity, context: LinkContext): boolean {
+  if (entity.type !== 'place') return false;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${entity.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, ([\\p{Lu}][\\p{L} ]+)`, 'u');
+  for (const id of context.named) {
+    const place = index.entities.get(id);
+    if (!place || place.id === entity.id || place.type !== 'place') continue;
+    const m = pattern.exec(place.description);
+    if (m && entity.description.includes(m[1]!.trim())) return true;
+  }
+  return false;
+}
+
+const COUNTRY_OF = /^(?:sovereign state|country|island country|island nation|landlocked country|transcontinental country)\b/i;
+
+/** The edge a place gets when the article names the place its description puts it in ("City in Lamar County, Texas"). */
+const CONTAINER = 6;
+
+/** Whether a place's description names a place the article links to ("Paris" in an article that names Texas). */
+function within(index: NameIndex, entity: Entity, context: LinkContext): boolean {
+  if (entity.type !== 'place') return false;
+  for (const id of context.named) {
+    const container = index.entities.get(id);
+    // A country says too little: every place of the United States names it ("…, United States of America").
+    if (!container || container.id === entity.id || container.type !== 'place' || container.label.length < 3 || container.adjectivals.length > 0 || COUNTRY_OF.test(container.description)) continue;
+    const at = entity.description.indexOf(container.label);
+    if (at < 0) continue;
+    const before = entity.description[at - 1];
+    const after = entity.description[at + container.label.length];
+    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return true;
+  }
+  return false;
 }

@@ -295,16 +295,33 @@ export function findMentions(view: AnnotationView, annotator: Annotator): Mentio
     if (e) contextWords(e.description, contextWords(` ${e.label}`, context.words));
   }
   const links = new Map<RecognisedName, Link>();
+  // How many sources put each entity and word into the context, so that one name's own link can be
+  // taken out of the context it is linked in again (a name must not vouch for itself).
+  const namedCount = new Map([...context.named].map((id) => [id, 1]));
+  const wordCount = new Map([...context.words].map((w) => [w, 1]));
+  const contributions = new Map<RecognisedName, { id: string; words: string[] }>();
+  const shift = (c: { id: string; words: string[] }, by: 1 | -1): void => {
+    for (const [key, counts, set] of [[c.id, namedCount, context.named], ...c.words.map((w) => [w, wordCount, context.words] as const)] as const) {
+      const n = (counts.get(key) ?? 0) + by;
+      counts.set(key, n);
+      if (n > 0) set.add(key);
+      else set.delete(key);
+    }
+  };
   // Twice: what the first round links surely adds its descriptions to the context of the second.
   for (let round = 0; round < 2; round++) {
     for (const n of names) {
       const words = wordsOf(n.from, n.to).map((t) => t.text);
       if (n.type === 'person' && words.length === 1) continue;
+      const own = round === 1 ? contributions.get(n) : undefined;
+      if (own) shift(own, -1);
       const l = link(annotator.names, words, n.type, context);
+      if (own) shift(own, 1);
       links.set(n, l);
       if (round === 0 && l.entityId && l.confidence >= UNCERTAIN) {
-        context.named.add(l.entityId);
-        contextWords(gazetteer.entities.get(l.entityId)?.description ?? '', context.words);
+        const contribution = { id: l.entityId, words: [...contextWords(gazetteer.entities.get(l.entityId)?.description ?? '')] };
+        contributions.set(n, contribution);
+        shift(contribution, 1);
       }
     }
   }
