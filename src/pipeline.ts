@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { modelProblem } from './annotate/annotator.ts';
 import { annotateAll } from './annotate/parallel.ts';
 import { loadMergedKnowledgeBase } from './kb/index.ts';
 import { applyCuration, loadCuration } from './annotate/curation.ts';
@@ -55,7 +56,8 @@ const ingestStage: Stage = (state) => {
   const seeds = options.seeds ?? join(options.root, 'seeds');
   const result = ingest(seeds);
   const kb = loadMergedKnowledgeBase(dataDir(options));
-  return { ...state, articles: result.articles, knowledgeBase: kb.entities, problems: [...state.problems, ...result.problems, ...kb.problems] };
+  const model = modelProblem();
+  return { ...state, articles: result.articles, knowledgeBase: kb.entities, problems: [...state.problems, ...result.problems, ...kb.problems, ...(model ? [model] : [])] };
 };
 
 const annotateStage: Stage = async (state) => {

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -13,7 +13,7 @@ import { countCasing, project } from '../src/annotate/tagger/gold.ts';
 import { tag, train } from '../src/annotate/tagger/model.ts';
 import { viterbi } from '../src/annotate/tagger/perceptron.ts';
 import { load, save } from '../src/annotate/tagger/store.ts';
-import { MODEL_DIR, committedRecogniser } from '../src/annotate/annotator.ts';
+import { MODEL_DIR, committedRecogniser, modelProblem } from '../src/annotate/annotator.ts';
 import { SpanTally } from '../src/evaluate/conll.ts';
 import type { Entity } from '../src/types.ts';
 import { tempDir } from './helpers.ts';
@@ -258,6 +258,24 @@ Committed('loads in under a second of CPU and tags news it was not trained on', 
   assert.ok(found.includes('ORG:British Airways'), found.join(', '));
   assert.ok(found.includes('PER:Willie Walsh'), found.join(', '));
   assert.ok(found.includes('LOC:London'), found.join(', '));
+});
+
+Committed('a model that cannot be read is one problem naming the folder, the file and the fix, not a stack trace', () => {
+  assert.is(modelProblem(MODEL_DIR), null, 'the committed model is whole');
+  const broken = join(tempDir(), 'model');
+  cpSync(MODEL_DIR, broken, { recursive: true });
+  writeFileSync(join(broken, 'second.bin'), 'not weights');
+  const bad = modelProblem(broken)!;
+  assert.ok(bad, 'a garbled weight file');
+  assert.is(bad.severity, 'error');
+  assert.is(bad.file, '_data/model/');
+  assert.is(bad.position, 'second.bin');
+  assert.match(bad.message, 'npm run train');
+  cpSync(join(MODEL_DIR, 'second.bin'), join(broken, 'second.bin'));
+  rmSync(join(broken, 'casing.txt'));
+  assert.match(modelProblem(broken)!.message, /casing\.txt is missing/);
+  writeFileSync(join(broken, 'recogniser.json'), '{');
+  assert.match(modelProblem(broken)!.message, 'not valid JSON');
 });
 
 Committed('reads a headline in capitals in the case the article writes its words', () => {

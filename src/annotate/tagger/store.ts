@@ -15,7 +15,7 @@ import type { LinearModel } from './perceptron.ts';
 
 const T = TAG_COUNT;
 const FORMAT = 'gloss-recogniser/1';
-const MAGIC = 0x474c5352; // "GLSR"
+export const MAGIC = 0x474c5352; // "GLSR"
 
 /** What `recogniser.json` holds besides the weights. */
 export interface ModelCard {
