@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ import { annotationCollection, annotationCollectionPieces } from '../src/export/
 import { writeDatasetInBackground } from '../src/export/background.ts';
 import { toCsv } from '../src/export/csv.ts';
 import { datasetAbout } from '../src/export/about.ts';
+import { figuresPlaceholder, fillDataPage, fillFigures } from '../src/export/figures.ts';
+import type { Written } from '../src/export/zip.ts';
 import { buildDatabase } from '../src/export/database.ts';
 import { DatasetExportError, NEUTRALISED_COLUMNS, datasetFiles, writeDataset } from '../src/export/index.ts';
 import { loadMergedKnowledgeBase } from '../src/kb/index.ts';
@@ -824,6 +826,31 @@ Describe.run();
 Neutralised.run();
 
 // ---------------------------------------------------------------------------------------------
+
+const Figures = suite('the data page: sizes and SHA-256 of the downloads');
+
+Figures('fills the placeholders, and figures an earlier build filled in, with the new ones; the file is replaced, not written over', () => {
+  const written = (bytes: number, hex: string): Written => ({ bytes, sha256: hex.repeat(64) });
+  const page = `<p>${figuresPlaceholder('gloss-dataset.zip')} and ${figuresPlaceholder('gloss.sqlite')}</p>`;
+  const once = fillFigures(page, { zip: written(1_234_567, 'a'), sqlite: written(2048, 'b') });
+  assert.match(once, '1.2 MB, 1,234,567 bytes; SHA-256 <code class="hash">' + 'a'.repeat(64));
+  assert.match(once, '2.0 kB, 2,048 bytes; SHA-256 <code class="hash">' + 'b'.repeat(64));
+  assert.not.match(once, 'filled in by the build');
+  const again = fillFigures(once, { zip: written(99, 'c'), sqlite: written(2048, 'b') });
+  assert.match(again, '99 bytes; SHA-256 <code class="hash">' + 'c'.repeat(64));
+  assert.not.match(again, 'a'.repeat(64));
+  assert.is(again.match(/data-figures=/g)!.length, 2);
+  const site = tempDir('gloss-figures-');
+  mkdirSync(join(site, 'data'));
+  writeFileSync(join(site, 'data', 'index.html'), once);
+  const previous = join(site, 'previous.html');
+  linkSync(join(site, 'data', 'index.html'), previous);
+  fillDataPage(site, { zip: written(99, 'c'), sqlite: written(2048, 'b') });
+  assert.is(readFileSync(join(site, 'data', 'index.html'), 'utf8'), again);
+  assert.is(readFileSync(previous, 'utf8'), once, "the previous site's page, linked, is untouched");
+});
+
+Figures.run();
 
 const ZipSuite = suite('writeDataset: gloss-dataset.zip');
 

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Written } from './zip.ts';
 
@@ -31,12 +31,19 @@ function figures(path: DownloadPath, w: Written): string {
   return `<span class="figures" data-figures="${path}">(${formatBytes(w.bytes)}, ${w.bytes.toLocaleString('en-GB')} bytes; SHA-256 <code class="hash">${w.sha256}</code>)</span>`;
 }
 
-/** The page's HTML with each download's placeholder replaced by its size and SHA-256. */
+/**
+ * The page's HTML with each download's figures (the placeholder, or figures an earlier build filled
+ * in, which a rebuild that did not render the page again carries over) set to these.
+ */
 export function fillFigures(html: string, downloads: Record<'zip' | 'sqlite', Written>): string {
-  return html.replace(figuresPlaceholder('gloss-dataset.zip'), figures('gloss-dataset.zip', downloads.zip)).replace(figuresPlaceholder('gloss.sqlite'), figures('gloss.sqlite', downloads.sqlite));
+  const set = (page: string, path: DownloadPath, w: Written): string => page.replace(new RegExp(`<span class="figures" data-figures="${path.replace(/\./g, '\\.')}">\\(.*?\\)</span>`), () => figures(path, w));
+  return set(set(html, 'gloss-dataset.zip', downloads.zip), 'gloss.sqlite', downloads.sqlite);
 }
 
-/** Fills in the figures of `<site>/data/index.html`; does nothing when the site has no data page. */
+/**
+ * Fills in the figures of `<site>/data/index.html`; does nothing when the site has no data page.
+ * The page is replaced, not written over: a rebuild may have linked it from the previous site.
+ */
 export function fillDataPage(site: string, downloads: Record<'zip' | 'sqlite', Written>): void {
   const page = join(site, 'data', 'index.html');
   let html: string;
@@ -45,5 +52,9 @@ export function fillDataPage(site: string, downloads: Record<'zip' | 'sqlite', W
   } catch {
     return;
   }
-  writeFileSync(page, fillFigures(html, downloads));
+  const filled = fillFigures(html, downloads);
+  if (filled === html) return;
+  const temp = `${page}.${process.pid}.tmp`;
+  writeFileSync(temp, filled);
+  renameSync(temp, page);
 }
