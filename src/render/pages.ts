@@ -7,6 +7,7 @@ import type { Route } from './routes.ts';
 import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, outletId, sectionSearch, type Outlet, type SiteData } from './site.ts';
 import { timelineChart } from './timeline.ts';
 import type { AnnotationDocument } from '../types.ts';
+import { bundleUrls, siteShards } from '../index/shards.ts';
 
 /** Articles, entities and propositions the home page lists before linking to the whole list. */
 export const HOME_ITEMS = 10;
@@ -157,10 +158,14 @@ export function methodologyPage(): SafeHtml {
 <p>Accuracy is measured against hand-made gold annotations with <code>npm run eval</code>; the figures are in the project's README.</p>`;
 }
 
-/** The search page: a form that works as a plain GET; script runs Pagefind and its filters. */
-export function searchPage(): SafeHtml {
+/**
+ * The search page: a form that works as a plain GET; script runs Pagefind and its filters. The
+ * search bundles are listed in data-pagefind-bundles, the first the main index, the others merged
+ * into it (src/index/shards.ts).
+ */
+export function searchPage(site: SiteData): SafeHtml {
   return html`<h1>Search</h1>
-<form class="search-page" role="search" action="/search/" method="get">
+<form class="search-page" role="search" action="/search/" method="get" data-pagefind-bundles="${bundleUrls(siteShards(site)).join(' ')}">
 <label for="q">Search articles, entities and claims</label>
 <input id="q" type="search" name="q" autocomplete="off">
 <button type="submit">Search</button>

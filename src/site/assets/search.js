@@ -1,6 +1,7 @@
-// Gloss search: Pagefind's own JavaScript API (served from /pagefind/), filters for outlet,
-// section, entity, entity type and claim source, sort by date. Results link to the matching passage with
-// a text fragment. Excerpts are rebuilt as text nodes and <mark> elements only, never as HTML.
+// Gloss search: Pagefind's own JavaScript API (served from /pagefind/, with any further bundles
+// the form lists merged in by mergeIndex), filters for outlet, section, entity, entity type and
+// claim source, sort by date. Results link to the matching passage with a text fragment. Excerpts
+// are rebuilt as text nodes and <mark> elements only, never as HTML.
 const form = document.querySelector('form.search-page');
 const input = document.getElementById('q');
 const list = document.getElementById('search-results');
@@ -9,8 +10,10 @@ const filterBox = document.getElementById('search-filters');
 const params = new URLSearchParams(location.search);
 const FILTERS = ['outlet', 'section', 'entity type', 'entity', 'claim source'];
 
-const pagefind = await import('/pagefind/pagefind.js');
+const [main, ...merged] = (form.getAttribute('data-pagefind-bundles') || '/pagefind/').split(/\s+/).filter(Boolean);
+const pagefind = await import(`${main}pagefind.js`);
 await pagefind.options({ excerptLength: 24 });
+for (const bundle of merged) await pagefind.mergeIndex(bundle, { excerptLength: 24 });
 pagefind.init();
 
 const chosen = {};
