@@ -1,5 +1,6 @@
-import { chmodSync, copyFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { runPipeline, type AnnotationMemo } from './pipeline.ts';
 import { formatProblem } from './problems.ts';
 import { throttled } from './progress.ts';
@@ -11,7 +12,7 @@ import { siteData } from './render/site.ts';
 import { codeVersion, loadState, saveState, type BuildState } from './state.ts';
 import type { ContentProblem, Corpus } from './types.ts';
 import { settleSorts, type ShardOutcome } from './index/index.ts';
-import { siteShards, type Shard } from './index/shards.ts';
+import { setBundleSizes, siteShards, type BundleSizes, type Shard } from './index/shards.ts';
 import type { LiveIndexer } from './index/background.ts';
 
 /** What a build is asked to do. */
@@ -47,6 +48,8 @@ export interface BuildOptions {
   keep?: boolean;
   /** Annotations kept in memory between builds in one process (see pipeline.ts). */
   memo?: AnnotationMemo;
+  /** Pages a search bundle holds (index/shards.ts); the defaults when absent. Tests split a small site over several bundles with it. */
+  bundleSizes?: BundleSizes;
 }
 
 /** What a kept build hands on to the next update: its state and its live search index. */
@@ -81,6 +84,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = resolve(options.root);
   const output = resolve(options.output ?? join(root, '_site'));
   const useCache = options.cache !== false;
+  const buildStarted = performance.now();
+  const debug = process.env['GLOSS_DEBUG'] ? (what: string): void => console.log(`[debug ${((performance.now() - buildStarted) / 1000).toFixed(2)} s] ${what}`) : (): void => undefined;
   const pipeline = await runPipeline({
     root,
     seeds: options.seeds,
@@ -101,15 +106,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!corpus) return { ok: false, problems, timings };
   // Held only by `corpus` and the site data from here, so that both can be let go after rendering.
   pipeline.corpus = null;
+  debug('pipeline done');
   const templates = await loadTemplates(root);
   const site = siteData(corpus);
   setSite(site);
+  setBundleSizes(options.bundleSizes ?? null);
   const stateFile = useCache && options.index !== false ? join(options.stateDir ?? join(root, '.cache', 'site'), 'state.json') : null;
   const version = codeVersion(root);
   const shards = siteShards(site);
   const previous = stateFile ? usable(loadState(stateFile, output, version), output, shards) : null;
+  debug('templates, site data, state loaded');
   collectGarbage();
   mkdirSync(dirname(output), { recursive: true });
+  removeLeftovers(output);
   const temp = mkdtempSync(join(dirname(output), '.gloss-build-'));
   // mkdtemp makes the folder private; a site is read by web servers running as other users.
   chmodSync(temp, 0o755);
@@ -138,6 +147,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (process.env['GLOSS_DEBUG']) console.log(`plan ${(performance.now() - t0).toFixed(0)} ms; list ${(t0 - renderStarted).toFixed(0)} ms`);
     // Pages not rendered again are the previous build's files; one that cannot be linked is rendered.
     if (previous) dirty = linkUnchanged(pages, dirty, output, temp);
+    debug('unchanged pages linked');
     // Pagefind indexes each page as it is rendered: the shards and the rendering run on different cores.
     if (options.index !== false) {
       const { startIndexer } = await import('./index/background.ts');
@@ -146,8 +156,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       indexer.expect(
         pages.map((p) => ({ path: p.path, rendered: dirty.has(p.path) })),
         options.keep ? null : (previous?.index ?? null),
+        // The pages not rendered again are linked into the new site already: a shard that changed reads them while the others render.
+        temp,
       );
     }
+    debug('indexer started');
     copyPassthrough(root, templates, temp);
     const made = new Set<string>();
     const rendered = await renderPages({
@@ -164,6 +177,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       onProgress: throttled(options.progress && ((done, total) => options.progress!('render', done, total, 'pages'))),
     });
     const renderMs = performance.now() - renderStarted;
+    debug('rendered');
     if (process.env['GLOSS_DEBUG']) {
       const fam = (p: string): string => p.split('/')[0]! + (p.split('/').length > 3 ? '/…' : '');
       const count = (xs: Iterable<string>): Record<string, number> => { const c: Record<string, number> = {}; for (const x of xs) c[fam(x)] = (c[fam(x)] ?? 0) + 1; return c; };
@@ -192,15 +206,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const built = outcomes.filter((o) => o.built).map((o) => o.shard);
       log(`${'index'.padEnd(9)} ${String(n).padStart(6)} articles  ${(ms / 1000).toFixed(2)} s (${((performance.now() - indexStarted) / 1000).toFixed(2)} s in all, alongside render; ${built.length ? `built ${built.join(', ')}` : 'no bundle changed'})`);
     }
+    debug('indexed');
     const waited = performance.now();
     await exporting;
     const waitMs = performance.now() - waited;
     timings.push({ stage: 'export', ms: waitMs, count: n });
     log(`${'export'.padEnd(9)} ${String(n).padStart(6)} articles  ${(waitMs / 1000).toFixed(2)} s (${(exportMs / 1000).toFixed(2)} s in all, alongside render and index)`);
-    const old = `${output}.old-${process.pid}`;
+    const old = `${output}.old-${process.pid}-${Date.now()}`;
     if (existsSync(output)) renameSync(output, old);
     renameSync(temp, output);
-    rmSync(old, { recursive: true, force: true });
+    removeLater(old);
+    debug('swapped');
     const state = {
       version,
       render: rendered.state,
@@ -208,6 +224,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ...bundles,
     };
     if (stateFile) saveState(stateFile, state, output);
+    debug('state saved');
     return {
       ok: true,
       problems,
@@ -226,6 +243,34 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** A full garbage collection, when Node runs with --expose-gc (the npm scripts run it so). */
+/**
+ * Removes a previous site in a detached process: unlinking its thousands of files took a loaded
+ * machine longer than a rebuild, and the new site is in place already. A folder left by a removal
+ * that did not finish is removed at the next build (removeLeftovers).
+ */
+function removeLater(path: string): void {
+  if (!existsSync(path)) return;
+  try {
+    const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', path], { detached: true, stdio: 'ignore' });
+    child.on('error', () => rmSync(path, { recursive: true, force: true }));
+    child.unref();
+  } catch {
+    rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/** Previous sites (`OUTPUT.old-PID-TIME`) whose removal did not finish, removed in the background. */
+function removeLeftovers(output: string): void {
+  const prefix = `${basename(output)}.old-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(output));
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith(prefix) && /^\d+-\d+$/.test(name.slice(prefix.length))) removeLater(join(dirname(output), name));
+}
+
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }

@@ -4,6 +4,9 @@
  * merges them, must sort exactly as one index of the same pages does (newest or oldest first),
  * drop undated pages from sorted results as one index does, count filter values as one index
  * does, and find the same pages; only the order by relevance may differ (scores are per bundle).
+ * Then the site's own search page (search.js), on a Gloss build split over many small bundles,
+ * against a build of the same input in one bundle of each kind: the same counts, filter values and
+ * sorted results.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,7 +18,9 @@ import { canonicalIndexFiles, writeIndexFiles } from '../src/index/canonical.ts'
 import { ELSEWHERE, globalSorts, sortValues } from '../src/index/ranks.ts';
 import { indexSite } from '../src/index/index.ts';
 import { bundleUrls, shardOf, shardsFor, type Shard } from '../src/index/shards.ts';
-import { tempDir } from './helpers.ts';
+import { build } from '../src/build.ts';
+import { fixtureInput, tempDir } from './helpers.ts';
+import { writeSyntheticCorpus } from './synthetic.ts';
 import { launchBrowser, serveSite, type SiteServer } from './server.ts';
 
 const Merge = suite('search over merged bundles');
@@ -154,3 +159,90 @@ Ranks('sort values are read from an element or from "key:value", trimmed and une
 });
 
 Ranks.run();
+
+const SitePage = suite('the search page of a site split over several bundles');
+
+/** Two builds of one input (the seeds and 40 generated articles): one bundle of each kind, and many small bundles. */
+let sites: { dir: string; single: SiteServer; split: SiteServer; bundles: string[] } | null = null;
+let pageBrowser: Browser | null = null;
+
+SitePage.before(async () => {
+  const input = fixtureInput({}, { withSeeds: true });
+  writeSyntheticCorpus(join(input.seeds, 'wire'), 40, 11);
+  const options = { root: process.cwd(), seeds: input.seeds, data: input.data, cache: false, workers: 1 } as const;
+  const single = await build({ ...options, output: join(input.dir, 'single') });
+  assert.ok(single.ok, 'the one-bundle build succeeds');
+  const split = await build({ ...options, output: join(input.dir, 'split'), bundleSizes: { articles: 10, others: 60 } });
+  assert.ok(split.ok, 'the split build succeeds');
+  const form = readFileSync(join(input.dir, 'split', 'search', 'index.html'), 'utf8');
+  const bundles = /data-pagefind-bundles="([^"]*)"/.exec(form)![1]!.split(' ');
+  sites = { dir: input.dir, single: await serveSite(join(input.dir, 'single')), split: await serveSite(join(input.dir, 'split')), bundles };
+  pageBrowser = await launchBrowser();
+});
+
+SitePage.after(async () => {
+  await pageBrowser?.close();
+  await sites?.single.close();
+  await sites?.split.close();
+  if (sites) rmSync(sites.dir, { recursive: true, force: true });
+});
+
+interface Shown {
+  status: string;
+  urls: string[];
+  /** Each filter's options as shown ("value (count)"). */
+  filters: Record<string, string[]>;
+}
+
+/** The search page at `query` (q and filters in the address), with the sort chosen, as it shows its results. */
+async function shown(server: SiteServer, query: string, sort: '' | 'desc' | 'asc'): Promise<Shown> {
+  const context = await pageBrowser!.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  try {
+    await page.goto(server.url(`/search/?${query}`));
+    await page.waitForFunction(() => /\d+ results?/.test(document.getElementById('search-status')?.textContent ?? ''), null, { timeout: 15_000 });
+    if (sort) {
+      const before = await page.evaluate(() => document.getElementById('search-results')!.innerHTML);
+      await page.selectOption('#search-filters select:not([name])', sort);
+      await page.waitForFunction((old) => document.getElementById('search-results')!.innerHTML !== old, before, { timeout: 15_000 }).catch(() => undefined);
+    }
+    const status = (await page.textContent('#search-status')) ?? '';
+    const urls = await page.$$eval('#search-results li > a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const filters = await page.$$eval('#search-filters select[name]', (selects) => Object.fromEntries(selects.map((s) => [(s as HTMLSelectElement).name, [...(s as HTMLSelectElement).options].map((o) => o.textContent ?? '')])));
+    assert.equal(errors, [], `no errors on ${query}`);
+    return { status, urls, filters };
+  } finally {
+    await context.close();
+  }
+}
+
+SitePage('the form lists every bundle, and searches, filters and sorts through them as one bundle does', async () => {
+  const { single, split, bundles } = sites!;
+  assert.ok(bundles.filter((b) => b.startsWith('/pagefind/') || /^\/pagefind-\d+\/$/.test(b)).length >= 4, `several article bundles: ${bundles.join(' ')}`);
+  assert.ok(bundles.some((b) => b.startsWith('/pagefind-entities')), 'and entity bundles');
+  const cases: Array<[string, '' | 'desc' | 'asc']> = [
+    ['q=officials', 'desc'],
+    ['q=officials', 'asc'],
+    ['q=officials&section=wire', 'desc'],
+    ['q=trade', ''],
+    ['q=Vladivostok', ''],
+  ];
+  for (const [query, sort] of cases) {
+    const one = await shown(single, query, sort);
+    const many = await shown(split, query, sort);
+    assert.match(one.status, /^[1-9]\d* results?/, `${query}: the one-bundle site finds pages`);
+    assert.is(many.status, one.status, `${query}: the same number of results`);
+    assert.equal(many.filters, one.filters, `${query}: the same filter values and counts`);
+    if (sort) assert.equal(many.urls, one.urls, `${query}, sorted ${sort}: the same results in the same order`);
+    else if (one.urls.length < 30) assert.equal([...many.urls].sort(), [...one.urls].sort(), `${query}: the same results`);
+  }
+  const sorted = await shown(split, 'q=officials', 'desc');
+  assert.ok(sorted.urls.length > 10, 'sorting lists many articles');
+});
+
+SitePage.run();

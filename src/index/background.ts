@@ -74,11 +74,11 @@ export async function startIndexer(shards: readonly Shard[], options: { keep?: b
   const handleOf = (path: string): ShardHandle => byShard.get(shardOf(path, shards).name)!;
   return {
     shards,
-    expect: (entries, previous) => {
+    expect: (entries, previous, site) => {
       for (const shard of shards) {
         const mine = entries.filter((e) => shardOf(e.path, shards) === shard);
         progress.set(shard.name, { done: 0, total: mine.length });
-        byShard.get(shard.name)!.expect(mine, null, previous?.[shard.name] ?? null);
+        byShard.get(shard.name)!.expect(mine, site ?? null, previous?.[shard.name] ?? null);
       }
     },
     page: (path, html) => handleOf(path).page(path, html),

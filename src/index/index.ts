@@ -54,8 +54,12 @@ export interface ShardOutcome {
 
 /** What the build asks of an indexer, in this thread or in workers (background.ts). */
 export interface Indexer {
-  /** The pages to come, every shard's, in any order; `previous` holds each shard's index hashes of the previous build. */
-  expect(entries: ShardEntry[], previous?: Record<string, Record<string, string>> | null): void;
+  /**
+   * The pages to come, every shard's, in any order; `previous` holds each shard's index hashes of
+   * the previous build; `site` is the folder that already holds the pages not rendered again (read
+   * from there while the others render), or null when they are there only at `finish`.
+   */
+  expect(entries: ShardEntry[], previous?: Record<string, Record<string, string>> | null, site?: string | null): void;
   /** A rendered page: `path` relative to the site, with forward slashes. */
   page(path: string, html: string): void;
   /** Reads the pages not handed over, waits for Pagefind, and writes each bundle that changed into `site`. */
@@ -183,11 +187,15 @@ export class ShardIndexer {
       this.entries = this.entries.filter((e, i) => i < this.next || !e.rendered || this.arrived.has(e.path) || existsSync(join(site, e.path)));
       this.entries = this.entries.map((e, i) => (i >= this.next && e.rendered && !this.arrived.has(e.path) ? { path: e.path, rendered: false } : e));
       this.site = site;
+      const started = performance.now();
+      const debug = process.env['GLOSS_DEBUG'] ? (what: string): void => console.log(`[debug ${this.shard.name}] ${what} after ${((performance.now() - started) / 1000).toFixed(2)} s (${this.next} of ${this.entries.length} sent)`) : (): void => undefined;
       this.pump();
       await this.settle();
+      debug('settled');
       if (this.failure) throw this.failure;
       if (!this.changed) return this.outcome(false);
       await this.write(site);
+      debug('written');
       return this.outcome(true);
     } finally {
       this.finished = true;

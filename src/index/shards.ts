@@ -33,10 +33,28 @@ const MOST_OTHER_BUNDLES = 4;
 
 const clamp = (n: number, most: number): number => Math.max(1, Math.min(most, n));
 
+/** Pages a bundle holds, of each kind. */
+export interface BundleSizes {
+  articles: number;
+  others: number;
+}
+
+const DEFAULT_SIZES: BundleSizes = { articles: ARTICLES_PER_BUNDLE, others: OTHERS_PER_BUNDLE };
+let sizes: BundleSizes = DEFAULT_SIZES;
+
+/**
+ * Sets how many pages a bundle holds for the builds that follow in this process (the build sets it
+ * from BuildOptions.bundleSizes: tests split a small site over several bundles); null restores the
+ * defaults.
+ */
+export function setBundleSizes(next: BundleSizes | null): void {
+  sizes = next ?? DEFAULT_SIZES;
+}
+
 /** The bundles for a site with `articles` article pages and `others` entity and claim pages. */
 export function shardsFor(counts: { articles: number; others: number }): Shard[] {
-  const a = clamp(Math.ceil(counts.articles / ARTICLES_PER_BUNDLE), MOST_ARTICLE_BUNDLES);
-  const o = clamp(Math.ceil(counts.others / OTHERS_PER_BUNDLE), MOST_OTHER_BUNDLES);
+  const a = clamp(Math.ceil(counts.articles / sizes.articles), MOST_ARTICLE_BUNDLES);
+  const o = clamp(Math.ceil(counts.others / sizes.others), MOST_OTHER_BUNDLES);
   const suffix = (i: number): string => (i === 0 ? '' : `-${i + 1}`);
   return [
     ...Array.from({ length: a }, (_, i): Shard => ({ name: `articles${suffix(i)}`, bundle: `pagefind${suffix(i)}`, kind: 'articles', part: i, of: a })),
