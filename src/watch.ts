@@ -23,6 +23,7 @@ import { siteData } from './render/site.ts';
 import { saveState } from './state.ts';
 import type { ContentProblem, Corpus } from './types.ts';
 import { settleSorts, type ShardOutcome } from './index/index.ts';
+import { siteShards, type Shard } from './index/shards.ts';
 
 /** What an update did. */
 export interface UpdateResult {
@@ -47,6 +48,8 @@ export interface UpdateResult {
 export class WatchSession {
   private readonly memo = annotationMemo();
   private exporting: Promise<void> = Promise.resolve();
+  /** Set when the next update must build everything (a rebuild that failed). */
+  private whole = false;
 
   private constructor(
     private readonly options: BuildOptions & { output: string },
@@ -86,8 +89,11 @@ export class WatchSession {
     const none = { rendered: 0, total: 0, written: [], removed: [], indexed: [], shards: [], exported: Promise.resolve() };
     const corpus: Corpus | null = pipeline.corpus;
     if (!corpus) return { ok: false, problems: pipeline.problems, ...none, ms: { pipeline: pipelineMs, render: 0, write: 0, index: 0, total: pipelineMs } };
-    const { templates, state } = this.live;
     const site = siteData(corpus);
+    // New search bundles (the corpus crossed a bundle's size), or a live index lost: a whole build.
+    const indexer = this.live.indexer;
+    if (this.whole || (indexer && !sameShards(siteShards(site), indexer.shards))) return this.rebuild(started, pipelineMs, pipeline.problems);
+    const { templates, state } = this.live;
     setSite(site);
     const changed = new Map<string, string>();
     let rendered;
@@ -119,7 +125,6 @@ export class WatchSession {
     const writeMs = performance.now() - writeStarted;
     const indexStarted = performance.now();
     const handed = [...[...changed].map(([path, html]) => ({ path, html: html as string | null })), ...rendered.removed.map((path) => ({ path, html: null }))];
-    const indexer = this.live.indexer;
     const shards = indexer ? await indexer.update(handed, output) : [];
     const bundles = indexer ? settleSorts(output, indexer.shards, shards, state) : { bundles: state.bundles, sorts: state.sorts };
     const indexMs = performance.now() - indexStarted;
@@ -150,11 +155,34 @@ export class WatchSession {
     };
   }
 
+  /**
+   * A whole build as the first one (with the annotations in memory and the previous build's state,
+   * every search bundle built afresh), keeping the new live index: for a change the in-place
+   * update cannot make (a new set of search bundles).
+   */
+  private async rebuild(started: number, pipelineMs: number, problems: ContentProblem[]): Promise<UpdateResult> {
+    clearSite();
+    await this.live.indexer?.abort();
+    this.whole = true;
+    const result = await build({ ...this.options, keep: true, memo: this.memo });
+    const ms = { pipeline: pipelineMs, render: 0, write: 0, index: 0, total: performance.now() - started };
+    if (!result.ok || !result.live) return { ok: false, problems: result.problems, rendered: 0, total: 0, written: [], removed: [], indexed: [], shards: [], ms, exported: Promise.resolve() };
+    this.whole = false;
+    this.live = result.live;
+    const pages = result.pages!;
+    return { ok: true, problems: problems.length ? problems : result.problems, rendered: pages.rendered, total: pages.total, written: [], removed: [], indexed: [], shards: [], ms, exported: Promise.resolve() };
+  }
+
   /** Waits for the dataset being written, and stops the search index. */
   async close(): Promise<void> {
     await this.exporting.catch(() => undefined);
     await this.live.indexer?.abort();
   }
+}
+
+/** Whether two lists of search bundles are the same bundles. */
+function sameShards(a: readonly Shard[], b: readonly Shard[]): boolean {
+  return a.length === b.length && a.every((shard, i) => shard.bundle === b[i]!.bundle);
 }
 
 /** Writes a page in place: whole into a file beside it, then renamed over it, so a server never sends half a page. */

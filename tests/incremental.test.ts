@@ -4,7 +4,7 @@
  * show it are rendered and written, only they reach the search index, and the site is the one a
  * build from scratch makes of the changed input: the same files, byte for byte.
  */
-import { appendFileSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -159,6 +159,37 @@ Watch('a changed, a removed and a new article: each update writes and indexes on
     assert.not.ok(update.ok);
     assert.ok(update.problems.some((x) => x.severity === 'error' && x.file.includes('broken.txt')), 'the problem names the file');
     assert.equal(differences(contents(site), kept), [], 'a failed update writes nothing');
+  } finally {
+    await session?.close();
+    rmSync(p.dir, { recursive: true, force: true });
+  }
+});
+
+Watch('a new article that makes a new search bundle runs a whole build, and the site is a build from scratch', async () => {
+  const p = project();
+  let session: WatchSession | null = null;
+  // 29 articles fill one article bundle of 29: the 30th makes a second.
+  const options: BuildOptions = { ...p.options, bundleSizes: { articles: 29, others: 100_000 } };
+  try {
+    session = (await WatchSession.start(options)).session;
+    assert.ok(session, 'the first build succeeds');
+    const site = options.output!;
+    const form = (): string => /data-pagefind-bundles="([^"]*)"/.exec(readFileSync(join(site, 'search', 'index.html'), 'utf8'))![1]!;
+    assert.is(form(), '/pagefind/ /pagefind-entities/');
+    writeFileSync(join(p.seeds, 'wire', 'new-one.txt'), 'Harbour talks resume in Gdansk\n\nDockers in Gdansk met port officials on Tuesday, the union said.\n');
+    const update = await session!.update();
+    assert.ok(update.ok);
+    assert.ok(existsSync(join(site, 'pagefind-2', 'pagefind-entry.json')), 'the new bundle is built');
+    assert.is(form(), '/pagefind/ /pagefind-2/ /pagefind-entities/', 'the search page lists the new bundle');
+    const scratch = join(p.dir, 'scratch');
+    assert.ok((await build({ ...options, output: scratch, cache: false })).ok);
+    assert.equal(differences(contents(site), contents(scratch)), [], 'the site is a build from scratch');
+    // And the session goes on updating in place.
+    appendFileSync(join(p.seeds, CHANGED), NEUTRAL);
+    const next = await session!.update();
+    assert.ok(next.ok);
+    assert.ok(next.rendered < next.total / 2, `${next.rendered} of ${next.total} pages rendered`);
+    assert.ok(next.written.includes(CHANGED_PAGE));
   } finally {
     await session?.close();
     rmSync(p.dir, { recursive: true, force: true });
