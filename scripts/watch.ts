@@ -80,14 +80,24 @@ async function update(): Promise<void> {
         const result = await session.update();
         if (!result.ok) fatal(result.problems);
         else {
+          const { ms } = result;
+          const s = (n: number): string => (n / 1000).toFixed(2);
           console.log(
-            `updated in ${(result.ms.total / 1000).toFixed(2)} s: ${result.rendered} of ${result.total} pages rendered, ${result.written.length} written, ${result.removed.length} removed; ` +
-              `${result.indexed.length} given to the search index (${result.shards.filter((s) => s.built).map((s) => s.shard).join(', ') || 'unchanged'})`,
+            `updated in ${s(ms.total)} s (pipeline ${s(ms.pipeline)}, render ${s(ms.render)}, write ${s(ms.write)}, index ${s(ms.index)}): ${result.rendered} of ${result.total} pages rendered, ${result.written.length} written, ${result.removed.length} removed; ` +
+              `${result.indexed.length} given to the search index (${result.shards.filter((x) => x.built).map((x) => x.shard).join(', ') || 'unchanged'})`,
           );
-          const exportStarted = performance.now();
+          const laterStarted = performance.now();
+          // The list pages come right after: the browser reloads again once they are written.
+          result.lists.then(
+            (written) => {
+              console.log(`list pages: ${written.length} written in ${s(performance.now() - laterStarted)} s`);
+              if (written.length) send({ type: 'built', ok: true, ms: performance.now() - started, written: written.length, indexed: 0 });
+            },
+            () => undefined,
+          );
           result.exported.then(
-            () => console.log(`dataset written in ${((performance.now() - exportStarted) / 1000).toFixed(2)} s`),
-            (e: unknown) => console.error(`The dataset could not be written: ${e instanceof Error ? e.message : e}`),
+            () => console.log(`dataset written in ${s(performance.now() - laterStarted)} s`),
+            (e: unknown) => console.error(`The list pages or the dataset could not be written: ${e instanceof Error ? e.message : e}`),
           );
         }
         send({ type: 'built', ok: result.ok, ms: performance.now() - started, written: result.written.length, indexed: result.indexed.length });

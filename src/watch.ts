@@ -6,8 +6,11 @@
  * new or changed article is annotated), renders only the pages whose data changed (see
  * render/incremental.ts), writes only the pages whose bytes changed, removes the pages no longer
  * made, and gives Pagefind only the changed pages: each shard replaces them in its live index and
- * writes the files of its bundle that changed. The dataset is written afterwards, in the
- * background, into a folder that replaces `data/`'s files once whole. Content problems stop an
+ * writes the files of its bundle that changed. Article, entity and claim pages come first; the
+ * list pages made from the whole corpus (home, lists, timeline…), which search does not index, are
+ * rendered and written right after, in the background, so that the changed article is served and
+ * found sooner. The dataset is written after them, in the background too, into a folder that
+ * replaces `data/`'s files once whole; the next update waits for both. Content problems stop an
  * update before it writes anything, and the site stays as it was.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,9 +20,9 @@ import { annotationMemo, runPipeline } from './pipeline.ts';
 import { formatProblem } from './problems.ts';
 import { Fingerprints } from './render/deps.ts';
 import { clearSite, setSite } from './render/eleventy.ts';
-import { pagesToRender, renderPages } from './render/incremental.ts';
-import { listPages } from './render/runner.ts';
-import { siteData } from './render/site.ts';
+import { isTracked, pagesToRender, renderPages, type RenderOutcome, type RenderState } from './render/incremental.ts';
+import { listPages, type PageSpec } from './render/runner.ts';
+import { siteData, type SiteData } from './render/site.ts';
 import { saveState } from './state.ts';
 import type { ContentProblem, Corpus } from './types.ts';
 import { settleSorts, type ShardOutcome } from './index/index.ts';
@@ -40,7 +43,9 @@ export interface UpdateResult {
   shards: ShardOutcome[];
   /** Milliseconds: the pipeline, rendering, writing, indexing, and the whole update up to the index. */
   ms: { pipeline: number; render: number; write: number; index: number; total: number };
-  /** Resolves when the dataset is written (or rejects with why it could not be). */
+  /** Resolves with the list pages written after the others (home, lists, timeline…: made from the whole corpus, they come second). */
+  lists: Promise<string[]>;
+  /** Resolves when the list pages and then the dataset are written (or rejects with why they could not be). */
   exported: Promise<void>;
 }
 
@@ -85,74 +90,119 @@ export class WatchSession {
       memo: this.memo,
     });
     const pipelineMs = performance.now() - started;
+    if (process.env['GLOSS_DEBUG']) console.log(`[debug] pipeline ${pipeline.timings.map((t) => `${t.stage} ${t.ms.toFixed(0)} ms`).join(', ')}`);
     for (const p of pipeline.problems) if (p.severity === 'warning' && !this.options.strict) log(`warning: ${formatProblem(p)}`);
-    const none = { rendered: 0, total: 0, written: [], removed: [], indexed: [], shards: [], exported: Promise.resolve() };
+    const none = { rendered: 0, total: 0, written: [], removed: [], indexed: [], shards: [], lists: Promise.resolve([]), exported: Promise.resolve() };
     const corpus: Corpus | null = pipeline.corpus;
     if (!corpus) return { ok: false, problems: pipeline.problems, ...none, ms: { pipeline: pipelineMs, render: 0, write: 0, index: 0, total: pipelineMs } };
+    const siteStarted = performance.now();
     const site = siteData(corpus);
+    if (process.env['GLOSS_DEBUG']) console.log(`[debug] site data ${(performance.now() - siteStarted).toFixed(0)} ms`);
     // New search bundles (the corpus crossed a bundle's size), or a live index lost: a whole build.
     const indexer = this.live.indexer;
     if (this.whole || (indexer && !sameShards(siteShards(site), indexer.shards))) return this.rebuild(started, pipelineMs, pipeline.problems);
     const { templates, state } = this.live;
     setSite(site);
-    const changed = new Map<string, string>();
-    let rendered;
-    let dirty: Set<string>;
     const renderStarted = performance.now();
+    let pages: PageSpec[];
+    let fingerprints: Fingerprints;
+    let first: { dirty: Set<string>; outcome: RenderOutcome; changed: Map<string, string> };
+    let later: Set<string>;
     try {
-      const pages = await listPages(templates);
-      const fingerprints = new Fingerprints(site);
-      dirty = pagesToRender(pages, state.render, fingerprints);
-      rendered = await renderPages({
-        templates,
-        site,
-        pages,
-        dirty,
-        previous: state.render,
-        fingerprints,
-        onPage: (path, html, isNew) => {
-          if (isNew) changed.set(path, html);
-        },
-      });
-    } finally {
+      pages = await listPages(templates);
+      fingerprints = new Fingerprints(site);
+      const listed = performance.now();
+      const dirty = pagesToRender(pages, state.render, fingerprints);
+      if (process.env['GLOSS_DEBUG']) console.log(`[debug] site data and list ${(listed - renderStarted).toFixed(0)} ms, plan ${(performance.now() - listed).toFixed(0)} ms`);
+      // First the article, entity and claim pages that show the change (the pages search finds),
+      // then, once they are written and indexed, the list pages made from the whole corpus.
+      const byPath = new Map(pages.map((page) => [page.path, page]));
+      const now = new Set([...dirty].filter((path) => isTracked(byPath.get(path)!)));
+      later = new Set([...dirty].filter((path) => !now.has(path)));
+      const known = pages.filter((page) => isTracked(page) || state.render.pages.has(page.path));
+      first = { dirty: now, ...(await this.render(templates, site, known, now, state.render, fingerprints)) };
+    } catch (e) {
       clearSite();
+      throw e;
     }
     const renderMs = performance.now() - renderStarted;
     const writeStarted = performance.now();
-    const made = new Set<string>();
-    for (const [path, html] of changed) writeInPlace(output, path, html, made);
-    for (const path of rendered.removed) rmSync(join(output, ...path.split('/')), { force: true });
+    this.write(first.changed, first.outcome.removed);
     const writeMs = performance.now() - writeStarted;
     const indexStarted = performance.now();
-    const handed = [...[...changed].map(([path, html]) => ({ path, html: html as string | null })), ...rendered.removed.map((path) => ({ path, html: null }))];
-    const shards = indexer ? await indexer.update(handed, output) : [];
-    const bundles = indexer ? settleSorts(output, indexer.shards, shards, state) : { bundles: state.bundles, sorts: state.sorts };
+    const handed = [...[...first.changed].map(([path, html]) => ({ path, html: html as string | null })), ...first.outcome.removed.map((path) => ({ path, html: null }))];
+    const shards = await this.index(handed, first.outcome.state);
     const indexMs = performance.now() - indexStarted;
-    this.live = {
-      ...this.live,
-      state: {
-        ...state,
-        render: rendered.state,
-        index: { ...state.index, ...Object.fromEntries(shards.map((o) => [o.shard, o.hashes])) },
-        ...bundles,
-      },
-    };
     const total = performance.now() - started;
-    if (this.options.cache !== false) saveState(join(this.options.stateDir ?? join(root, '.cache', 'site'), 'state.json'), this.live.state, output);
-    this.exporting = exportInPlace(corpus, output);
+    this.saveState();
+    // The list pages, then the dataset, in the background: the next update waits for both.
+    const lists = this.lists(templates, site, pages, later, fingerprints).finally(() => clearSite());
+    lists.catch(() => undefined);
+    this.exporting = lists.then(() => exportInPlace(corpus, output));
     this.exporting.catch(() => undefined);
     return {
       ok: true,
       problems: pipeline.problems,
-      rendered: dirty.size,
-      total: rendered.state.pages.size,
-      written: [...changed.keys()],
-      removed: rendered.removed,
+      rendered: first.dirty.size + later.size,
+      total: pages.length,
+      written: [...first.changed.keys()],
+      removed: first.outcome.removed,
       indexed: handed.map((h) => h.path),
       shards,
       ms: { pipeline: pipelineMs, render: renderMs, write: writeMs, index: indexMs, total },
+      lists,
       exported: this.exporting,
     };
+  }
+
+  /** Renders `pages`' pages of `dirty`, keeping the previous records of the others; the pages whose bytes changed. */
+  private async render(templates: LiveSite['templates'], site: SiteData, pages: PageSpec[], dirty: Set<string>, previous: RenderState, fingerprints: Fingerprints): Promise<{ outcome: RenderOutcome; changed: Map<string, string> }> {
+    const changed = new Map<string, string>();
+    const outcome = await renderPages({
+      templates,
+      site,
+      pages,
+      dirty,
+      previous,
+      fingerprints,
+      onPage: (path, html, isNew) => {
+        if (isNew) changed.set(path, html);
+      },
+    });
+    return { outcome, changed };
+  }
+
+  /** Writes pages in place and removes pages gone. */
+  private write(changed: Map<string, string>, removed: string[]): void {
+    const made = new Set<string>();
+    for (const [path, html] of changed) writeInPlace(this.options.output, path, html, made);
+    for (const path of removed) rmSync(join(this.options.output, ...path.split('/')), { force: true });
+  }
+
+  /** Hands pages that changed to the live index, and makes `render` the session's render state with the bundles' new state. */
+  private async index(handed: Array<{ path: string; html: string | null }>, render: RenderState): Promise<ShardOutcome[]> {
+    const { state, indexer } = this.live;
+    const shards = indexer && handed.length ? await indexer.update(handed, this.options.output) : [];
+    const bundles = indexer && shards.some((o) => o.built) ? settleSorts(this.options.output, indexer.shards, shards, state) : { bundles: state.bundles, sorts: state.sorts };
+    this.live = {
+      ...this.live,
+      state: { ...state, render, index: { ...state.index, ...Object.fromEntries(shards.map((o) => [o.shard, o.hashes])) }, ...bundles },
+    };
+    return shards;
+  }
+
+  /** Renders the list pages of `dirty` after the others, writes those whose bytes changed, and returns their paths. */
+  private async lists(templates: LiveSite['templates'], site: SiteData, pages: PageSpec[], dirty: Set<string>, fingerprints: Fingerprints): Promise<string[]> {
+    if (!dirty.size) return [];
+    const { outcome, changed } = await this.render(templates, site, pages, dirty, this.live.state.render, fingerprints);
+    this.write(changed, outcome.removed);
+    await this.index([...[...changed].map(([path, html]) => ({ path, html: html as string | null })), ...outcome.removed.map((path) => ({ path, html: null }))], outcome.state);
+    this.saveState();
+    return [...changed.keys()];
+  }
+
+  private saveState(): void {
+    if (this.options.cache !== false) saveState(join(this.options.stateDir ?? join(resolve(this.options.root), '.cache', 'site'), 'state.json'), this.live.state, this.options.output);
   }
 
   /**
@@ -166,11 +216,11 @@ export class WatchSession {
     this.whole = true;
     const result = await build({ ...this.options, keep: true, memo: this.memo });
     const ms = { pipeline: pipelineMs, render: 0, write: 0, index: 0, total: performance.now() - started };
-    if (!result.ok || !result.live) return { ok: false, problems: result.problems, rendered: 0, total: 0, written: [], removed: [], indexed: [], shards: [], ms, exported: Promise.resolve() };
+    if (!result.ok || !result.live) return { ok: false, problems: result.problems, rendered: 0, total: 0, written: [], removed: [], indexed: [], shards: [], ms, lists: Promise.resolve([]), exported: Promise.resolve() };
     this.whole = false;
     this.live = result.live;
     const pages = result.pages!;
-    return { ok: true, problems: problems.length ? problems : result.problems, rendered: pages.rendered, total: pages.total, written: [], removed: [], indexed: [], shards: [], ms, exported: Promise.resolve() };
+    return { ok: true, problems: problems.length ? problems : result.problems, rendered: pages.rendered, total: pages.total, written: [], removed: [], indexed: [], shards: [], ms, lists: Promise.resolve([]), exported: Promise.resolve() };
   }
 
   /** Waits for the dataset being written, and stops the search index. */
