@@ -17,7 +17,7 @@ import * as assert from 'uvu/assert';
 import { canonicalIndexFiles, writeIndexFiles } from '../src/index/canonical.ts';
 import { ELSEWHERE, globalSorts, sortValues } from '../src/index/ranks.ts';
 import { indexSite } from '../src/index/index.ts';
-import { bundleUrls, shardOf, shardsFor, type Shard } from '../src/index/shards.ts';
+import { ARTICLES_PER_BUNDLE, bundleUrls, shardOf, shardsFor, type Shard } from '../src/index/shards.ts';
 import { build } from '../src/build.ts';
 import { fixtureInput, tempDir } from './helpers.ts';
 import { writeSyntheticCorpus } from './synthetic.ts';
@@ -62,7 +62,7 @@ let shards: Shard[] = [];
 Merge.before(async () => {
   dir = tempDir('gloss-merged-');
   const pages = fixture(dir);
-  shards = shardsFor({ articles: 1500, others: 6 });
+  shards = shardsFor({ articles: 3 * ARTICLES_PER_BUNDLE, others: 6 });
   assert.is(shards.filter((s) => s.kind === 'articles').length, 3, 'three article bundles');
   assert.ok(shards.every((s) => pages.some((p) => shardOf(p, shards) === s)), 'every bundle has pages');
   await indexSite(dir, shards);
