@@ -28,6 +28,10 @@ export interface WatchEdit {
   /** Milliseconds from the save to the served page having the change, and to the search finding it (null: not measured). */
   pageMs: number;
   searchMs: number | null;
+  /** Milliseconds from the save to a served bundle's entry file changing, and the time of the last search in Chromium and how many were made. */
+  indexMs: number | null;
+  oneSearchMs: number | null;
+  searches: number;
   /** What the builder reported for the update (its own timings), when it did. */
   builder: string | null;
   load: number;
@@ -144,10 +148,16 @@ export async function benchWatch(root: string, corpus: PreparedCorpus, work: str
         if (performance.now() - t0 > 300_000) throw new Error(`the page of ${id} never showed the change`);
       }
       let searchMs: number | null = null;
+      let indexMs: number | null = null;
+      let oneSearchMs: number | null = null;
+      let searches = 0;
       if (browser) {
         // Until a bundle's entry file changes (a minute at most), the index cannot have the word.
         while (performance.now() - t0 < 60_000 && (await bundleEntries(origin)) === entries) await sleep(25);
+        indexMs = performance.now() - t0;
         while (searchMs === null) {
+          searches++;
+          const searchStarted = performance.now();
           const context = await browser.newContext();
           const page = await context.newPage();
           await page.goto(`${origin}/search/?q=${word}`);
@@ -156,13 +166,15 @@ export async function benchWatch(root: string, corpus: PreparedCorpus, work: str
             .then(() => page.$$eval('#search-results li > a', (links, href) => links.some((a) => new URL((a as HTMLAnchorElement).href).pathname === href), `/articles/${id}/`))
             .catch(() => false);
           await context.close();
+          oneSearchMs = performance.now() - searchStarted;
           if (found) searchMs = performance.now() - t0;
           else if (performance.now() - t0 > 300_000) throw new Error(`a search for ${word} never found ${id}`);
         }
       }
       const builder = await updated.catch(() => null);
-      run.edits.push({ file, pageMs, searchMs, builder, load: loadavg()[0] ?? 0 });
-      console.log(`[watch] change ${i + 1}: ${file}: in the page after ${(pageMs / 1000).toFixed(2)} s, in search after ${searchMs === null ? 'n/a' : `${(searchMs / 1000).toFixed(2)} s`} (load ${(loadavg()[0] ?? 0).toFixed(1)})`);
+      run.edits.push({ file, pageMs, searchMs, indexMs, oneSearchMs, searches, builder, load: loadavg()[0] ?? 0 });
+      const s = (ms: number | null): string => (ms === null ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
+      console.log(`[watch] change ${i + 1}: ${file}: in the page after ${s(pageMs)}, in search after ${s(searchMs)} (the index changed after ${s(indexMs)}; ${searches} search(es) in Chromium, the last ${s(oneSearchMs)}; load ${(loadavg()[0] ?? 0).toFixed(1)})`);
       await exported;
     }
     run.ok = true;

@@ -96,7 +96,9 @@ async function update(): Promise<void> {
             () => undefined,
           );
           result.exported.then(
-            () => console.log(`dataset written in ${s(performance.now() - laterStarted)} s`),
+            (written) => {
+              if (written) console.log(`dataset written in ${s(performance.now() - laterStarted)} s`);
+            },
             (e: unknown) => console.error(`The list pages or the dataset could not be written: ${e instanceof Error ? e.message : e}`),
           );
         }

@@ -45,14 +45,22 @@ export interface UpdateResult {
   ms: { pipeline: number; render: number; write: number; index: number; total: number };
   /** Resolves with the list pages written after the others (home, lists, timeline…: made from the whole corpus, they come second). */
   lists: Promise<string[]>;
-  /** Resolves when the list pages and then the dataset are written (or rejects with why they could not be). */
-  exported: Promise<void>;
+  /**
+   * Resolves when the list pages and then the dataset are written (true), or when a later update
+   * took over the dataset before it was started (false); rejects with why they could not be written.
+   */
+  exported: Promise<boolean>;
 }
 
 /** A site kept up to date in place between saves. */
 export class WatchSession {
   private readonly memo = annotationMemo();
-  private exporting: Promise<void> = Promise.resolve();
+  private exporting: Promise<boolean> = Promise.resolve(true);
+  /** The dataset export waiting for its turn (EXPORT_DELAY_MS), which a new update may take over. */
+  private pending: { timer: NodeJS.Timeout; settle: (written: boolean) => void } | null = null;
+  /** The corpus of the last update whose dataset export has not started; and a count of updates. */
+  private unwritten: Corpus | null = null;
+  private generation = 0;
   /** Set when the next update must build everything (a rebuild that failed). */
   private whole = false;
 
@@ -77,6 +85,8 @@ export class WatchSession {
     const started = performance.now();
     const log = this.options.log ?? ((): void => undefined);
     // One dataset export at a time: the previous one finishes (or fails) first.
+    // A dataset export not started yet is taken over by this update (started again if it fails).
+    const superseded = this.takeOverExport();
     await this.exporting.catch(() => undefined);
     const root = resolve(this.options.root);
     const output = this.options.output;
@@ -92,15 +102,19 @@ export class WatchSession {
     const pipelineMs = performance.now() - started;
     if (process.env['GLOSS_DEBUG']) console.log(`[debug] pipeline ${pipeline.timings.map((t) => `${t.stage} ${t.ms.toFixed(0)} ms`).join(', ')}`);
     for (const p of pipeline.problems) if (p.severity === 'warning' && !this.options.strict) log(`warning: ${formatProblem(p)}`);
-    const none = { rendered: 0, total: 0, written: [], removed: [], indexed: [], shards: [], lists: Promise.resolve([]), exported: Promise.resolve() };
+    const none = { rendered: 0, total: 0, written: [], removed: [], indexed: [], shards: [], lists: Promise.resolve([]), exported: Promise.resolve(false) };
     const corpus: Corpus | null = pipeline.corpus;
-    if (!corpus) return { ok: false, problems: pipeline.problems, ...none, ms: { pipeline: pipelineMs, render: 0, write: 0, index: 0, total: pipelineMs } };
+    if (!corpus) {
+      if (superseded) this.exporting = exportInPlace(superseded, this.options.output).then(() => true);
+      this.exporting.catch(() => undefined);
+      return { ok: false, problems: pipeline.problems, ...none, ms: { pipeline: pipelineMs, render: 0, write: 0, index: 0, total: pipelineMs } };
+    }
     const siteStarted = performance.now();
     const site = siteData(corpus);
     if (process.env['GLOSS_DEBUG']) console.log(`[debug] site data ${(performance.now() - siteStarted).toFixed(0)} ms`);
     // New search bundles (the corpus crossed a bundle's size), or a live index lost: a whole build.
     const indexer = this.live.indexer;
-    if (this.whole || (indexer && !sameShards(siteShards(site), indexer.shards))) return this.rebuild(started, pipelineMs, pipeline.problems);
+    if (this.whole || (indexer && !sameShards(siteShards(site), indexer.shards))) return this.rebuild(started, pipelineMs, pipeline.problems, superseded);
     const { templates, state } = this.live;
     setSite(site);
     const renderStarted = performance.now();
@@ -138,7 +152,9 @@ export class WatchSession {
     // The list pages, then the dataset, in the background: the next update waits for both.
     const lists = this.lists(templates, site, pages, later, fingerprints).finally(() => clearSite());
     lists.catch(() => undefined);
-    this.exporting = lists.then(() => exportInPlace(corpus, output));
+    this.unwritten = corpus;
+    const generation = this.generation;
+    this.exporting = lists.then(() => this.exportLater(corpus, generation));
     this.exporting.catch(() => undefined);
     return {
       ok: true,
@@ -170,6 +186,37 @@ export class WatchSession {
       },
     });
     return { outcome, changed };
+  }
+
+  /**
+   * Writes the dataset after EXPORT_DELAY_MS, so that the browser's reload and search right after a
+   * save do not share the two cores with it; resolves true once written, false when a later update
+   * took it over first.
+   */
+  private exportLater(corpus: Corpus, generation: number): Promise<boolean> {
+    if (generation !== this.generation) return Promise.resolve(false);
+    return new Promise<boolean>((settle, fail) => {
+      const timer = setTimeout(() => {
+        this.pending = null;
+        this.unwritten = null;
+        exportInPlace(corpus, this.options.output).then(() => settle(true), fail);
+      }, EXPORT_DELAY_MS);
+      this.pending = { timer, settle };
+    });
+  }
+
+  /** Cancels a dataset export not started yet; returns its corpus, for when this update fails. */
+  private takeOverExport(): Corpus | null {
+    this.generation++;
+    const pending = this.pending;
+    this.pending = null;
+    if (pending) {
+      clearTimeout(pending.timer);
+      pending.settle(false);
+    }
+    const corpus = this.unwritten;
+    this.unwritten = null;
+    return corpus;
   }
 
   /** Writes pages in place and removes pages gone. */
@@ -210,25 +257,38 @@ export class WatchSession {
    * every search bundle built afresh), keeping the new live index: for a change the in-place
    * update cannot make (a new set of search bundles).
    */
-  private async rebuild(started: number, pipelineMs: number, problems: ContentProblem[]): Promise<UpdateResult> {
+  private async rebuild(started: number, pipelineMs: number, problems: ContentProblem[], superseded: Corpus | null): Promise<UpdateResult> {
     clearSite();
     await this.live.indexer?.abort();
     this.whole = true;
     const result = await build({ ...this.options, keep: true, memo: this.memo });
     const ms = { pipeline: pipelineMs, render: 0, write: 0, index: 0, total: performance.now() - started };
-    if (!result.ok || !result.live) return { ok: false, problems: result.problems, rendered: 0, total: 0, written: [], removed: [], indexed: [], shards: [], ms, lists: Promise.resolve([]), exported: Promise.resolve() };
+    if (!result.ok || !result.live) {
+      // The site stays as the last update left it: so does its dataset.
+      if (superseded) this.exporting = exportInPlace(superseded, this.options.output).then(() => true);
+      this.exporting.catch(() => undefined);
+      return { ok: false, problems: result.problems, rendered: 0, total: 0, written: [], removed: [], indexed: [], shards: [], ms, lists: Promise.resolve([]), exported: Promise.resolve(false) };
+    }
     this.whole = false;
     this.live = result.live;
     const pages = result.pages!;
-    return { ok: true, problems: problems.length ? problems : result.problems, rendered: pages.rendered, total: pages.total, written: [], removed: [], indexed: [], shards: [], ms, lists: Promise.resolve([]), exported: Promise.resolve() };
+    return { ok: true, problems: problems.length ? problems : result.problems, rendered: pages.rendered, total: pages.total, written: [], removed: [], indexed: [], shards: [], ms, lists: Promise.resolve([]), exported: Promise.resolve(true) };
   }
 
-  /** Waits for the dataset being written, and stops the search index. */
+  /** Writes a dataset still waiting, waits for it, and stops the search index. */
   async close(): Promise<void> {
+    const waiting = this.takeOverExport();
+    if (waiting) this.exporting = exportInPlace(waiting, this.options.output).then(() => true);
     await this.exporting.catch(() => undefined);
     await this.live.indexer?.abort();
   }
 }
+
+/**
+ * How long the dataset export waits after an update's pages are written: it takes seconds of CPU at
+ * 2,000 articles, which the browser's reload and search after a save would otherwise share.
+ */
+const EXPORT_DELAY_MS = 1500;
 
 /** Whether two lists of search bundles are the same bundles. */
 function sameShards(a: readonly Shard[], b: readonly Shard[]): boolean {

@@ -152,6 +152,16 @@ Watch('a changed, a removed and a new article: each update writes and indexes on
     await update.exported;
     assert.equal(differences(contents(site), await fromScratch(p, 'scratch-3')), [], 'after a new article');
 
+    // Two saves in quick succession: the second update takes over the first one's dataset.
+    appendFileSync(join(p.seeds, CHANGED), '\nA second sentence arrived.\n');
+    const first = await session!.update();
+    appendFileSync(join(p.seeds, CHANGED), '\nAnd a third one.\n');
+    const second = await session!.update();
+    assert.ok(first.ok && second.ok);
+    assert.is(await first.exported, false, 'the first dataset export was taken over');
+    assert.is(await second.exported, true, 'the second one is written');
+    assert.equal(differences(contents(site), await fromScratch(p, 'scratch-4')), [], 'after two quick saves');
+
     // A file that stops the build: nothing is written, the site stays as it was.
     const kept = contents(site);
     writeFileSync(join(p.seeds, 'wire', 'broken.txt'), Buffer.from([0x48, 0x69, 0x0a, 0x0a, 0xff, 0xfe, 0x0a]));
