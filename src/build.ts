@@ -110,7 +110,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const templates = await loadTemplates(root);
   const site = siteData(corpus);
   setSite(site);
-  setBundleSizes(options.bundleSizes ?? null);
+  setBundleSizes(site, options.bundleSizes);
   const stateFile = useCache && options.index !== false ? join(options.stateDir ?? join(root, '.cache', 'site'), 'state.json') : null;
   const version = codeVersion(root);
   const shards = siteShards(site);

@@ -26,7 +26,7 @@ import { siteData, type SiteData } from './render/site.ts';
 import { saveState } from './state.ts';
 import type { ContentProblem, Corpus } from './types.ts';
 import { settleSorts, type ShardOutcome } from './index/index.ts';
-import { siteShards, type Shard } from './index/shards.ts';
+import { setBundleSizes, siteShards, type Shard } from './index/shards.ts';
 
 /** What an update did. */
 export interface UpdateResult {
@@ -80,8 +80,27 @@ export class WatchSession {
     return { session, result };
   }
 
-  /** Brings the site up to date with the seeds, the knowledge base and the curation files. */
+  /**
+   * Brings the site up to date with the seeds, the knowledge base and the curation files. When it
+   * throws (not a content problem: a page that cannot render, a search bundle that failed), the
+   * next update runs a whole build.
+   */
   async update(): Promise<UpdateResult> {
+    try {
+      const result = await this.updateInPlace();
+      // The list pages failed after the update returned: the state no longer describes the site.
+      result.lists.catch(() => {
+        this.whole = true;
+      });
+      return result;
+    } catch (e) {
+      this.whole = true;
+      clearSite();
+      throw e;
+    }
+  }
+
+  private async updateInPlace(): Promise<UpdateResult> {
     const started = performance.now();
     const log = this.options.log ?? ((): void => undefined);
     // One dataset export at a time: the previous one finishes (or fails) first.
@@ -111,6 +130,7 @@ export class WatchSession {
     }
     const siteStarted = performance.now();
     const site = siteData(corpus);
+    setBundleSizes(site, this.options.bundleSizes);
     if (process.env['GLOSS_DEBUG']) console.log(`[debug] site data ${(performance.now() - siteStarted).toFixed(0)} ms`);
     // New search bundles (the corpus crossed a bundle's size), or a live index lost: a whole build.
     const indexer = this.live.indexer;

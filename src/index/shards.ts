@@ -42,19 +42,20 @@ export interface BundleSizes {
 }
 
 const DEFAULT_SIZES: BundleSizes = { articles: ARTICLES_PER_BUNDLE, others: OTHERS_PER_BUNDLE };
-let sizes: BundleSizes = DEFAULT_SIZES;
+const siteSizes = new WeakMap<object, BundleSizes>();
 
 /**
- * Sets how many pages a bundle holds for the builds that follow in this process (the build sets it
- * from BuildOptions.bundleSizes: tests split a small site over several bundles); null restores the
- * defaults.
+ * Gives one site data other bundle sizes than the defaults (BuildOptions.bundleSizes: tests split a
+ * small site over several bundles), or the defaults again (undefined). Kept with the site data, so
+ * that the search page and the indexer of one build always agree, whatever other builds do.
  */
-export function setBundleSizes(next: BundleSizes | null): void {
-  sizes = next ?? DEFAULT_SIZES;
+export function setBundleSizes(site: object, sizes: BundleSizes | undefined): void {
+  if (sizes) siteSizes.set(site, sizes);
+  else siteSizes.delete(site);
 }
 
 /** The bundles for a site with `articles` article pages and `others` entity and claim pages. */
-export function shardsFor(counts: { articles: number; others: number }): Shard[] {
+export function shardsFor(counts: { articles: number; others: number }, sizes: BundleSizes = DEFAULT_SIZES): Shard[] {
   const a = clamp(Math.ceil(counts.articles / sizes.articles), MOST_ARTICLE_BUNDLES);
   const o = clamp(Math.ceil(counts.others / sizes.others), MOST_OTHER_BUNDLES);
   const suffix = (i: number): string => (i === 0 ? '' : `-${i + 1}`);
@@ -66,7 +67,7 @@ export function shardsFor(counts: { articles: number; others: number }): Shard[]
 
 /** The bundles for a site's data: its articles, and its entity pages and claim pages. */
 export function siteShards(site: { documents: readonly unknown[]; pagedEntityIds: ReadonlySet<string>; clusters: readonly unknown[] }): Shard[] {
-  return shardsFor({ articles: site.documents.length, others: site.pagedEntityIds.size + site.clusters.length });
+  return shardsFor({ articles: site.documents.length, others: site.pagedEntityIds.size + site.clusters.length }, siteSizes.get(site));
 }
 
 /** FNV-1a, 32 bits: a stable hash of a path, the same on every machine. */
