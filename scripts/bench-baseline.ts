@@ -17,7 +17,7 @@ export interface BaselineJob {
 /** A message from this runner to the parent. */
 export type BaselineMessage =
   | { type: 'stage'; stage: string; count: number; ms: number }
-  | { type: 'result'; ok: boolean; timings: Array<{ stage: string; ms: number; count: number }>; totalMs: number; maxRss: number; pages: number }
+  | { type: 'result'; ok: boolean; timings: Array<{ stage: string; ms: number; count: number }>; totalMs: number; maxRss: number; pages: number; cpuS: number }
   | { type: 'error'; message: string };
 
 const send = (message: BaselineMessage): Promise<void> => sendToParent(message);
@@ -52,7 +52,8 @@ async function main(): Promise<void> {
     await pagefind.close();
     return added.page_count;
   });
-  await send({ type: 'result', ok: true, timings, totalMs: performance.now() - started, maxRss: process.resourceUsage().maxRSS * 1024, pages });
+  const cpu = process.cpuUsage();
+  await send({ type: 'result', ok: true, timings, totalMs: performance.now() - started, maxRss: process.resourceUsage().maxRSS * 1024, pages, cpuS: (cpu.user + cpu.system) / 1e6 });
 }
 
 /** Pages Eleventy reports written (its write() resolves to nested arrays of page results). */

@@ -15,6 +15,8 @@ export interface GlossJob {
   output: string;
   /** The annotation cache folder (a fresh one for a cold build, the same one for a warm rebuild). */
   cacheDir: string;
+  /** The folder of the state a build leaves for the next (see src/state.ts), likewise. */
+  stateDir: string;
   workers?: number;
 }
 
@@ -37,6 +39,8 @@ export type GlossMessage =
       /** Peak resident set of this process (worker threads included), in bytes. */
       maxRss: number;
       cores: number;
+      /** Pages rendered, of the site's pages. */
+      pages: { rendered: number; total: number } | null;
     }
   | { type: 'error'; message: string };
 
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
     seeds: job.seeds,
     output: job.output,
     cacheDir: job.cacheDir,
+    stateDir: job.stateDir,
     workers: job.workers,
     log: (line) => {
       // build() logs "STAGE  COUNT articles  S.SS s" as each stage ends, and "warning: …" lines.
@@ -85,6 +90,7 @@ async function main(): Promise<void> {
     // resourceUsage().maxRSS is in kilobytes.
     maxRss: process.resourceUsage().maxRSS * 1024,
     cores: job.workers ?? availableParallelism(),
+    pages: result.pages ? { rendered: result.pages.rendered, total: result.pages.total } : null,
   });
 }
 

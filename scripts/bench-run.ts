@@ -17,6 +17,8 @@ export interface ChildOutcome<M> {
   hwm: number;
   /** The highest sum of VmRSS over the child and its descendants (Pagefind's binary), sampled (bytes). */
   treePeak: number;
+  /** CPU seconds of the child's descendants (Pagefind's processes), as last sampled before each ended. */
+  descendantsCpuS: number;
   /** The child's last lines of stderr, for a report when it fails. */
   stderrTail: string[];
 }
@@ -36,10 +38,13 @@ export function runChild<M>(
   const stderrTail: string[] = [];
   let hwm = 0;
   let treePeak = 0;
+  const descendantsCpu = new Map<number, number>();
   const sample = (): void => {
     if (child.pid === undefined) return;
     hwm = Math.max(hwm, statusKb(child.pid, 'VmHWM') * 1024);
-    treePeak = Math.max(treePeak, treeRss(child.pid));
+    const tree = processTree(child.pid);
+    treePeak = Math.max(treePeak, tree.reduce((sum, pid) => sum + statusKb(pid, 'VmRSS') * 1024, 0));
+    for (const pid of tree) if (pid !== child.pid) descendantsCpu.set(pid, Math.max(descendantsCpu.get(pid) ?? 0, cpuSeconds(pid)));
   };
   const timer = setInterval(sample, options.pollMs ?? 200);
   const forward = (stream: NodeJS.ReadableStream | null, keep: boolean): void => {
@@ -68,7 +73,7 @@ export function runChild<M>(
     });
     child.on('exit', (code, signal) => {
       clearInterval(timer);
-      resolveChild({ messages, exitCode: code, signal, hwm, treePeak, stderrTail });
+      resolveChild({ messages, exitCode: code, signal, hwm, treePeak, stderrTail, descendantsCpuS: [...descendantsCpu.values()].reduce((a, b) => a + b, 0) });
     });
   });
 }
@@ -83,13 +88,28 @@ function statusKb(pid: number, field: string): number {
   }
 }
 
-/** Resident memory of a process and all its descendants, in bytes (0 without /proc). */
-function treeRss(pid: number): number {
+/** CPU seconds (user and system) a process has used so far, from /proc (0 when unreadable). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // pid (comm) state ppid … utime stime: fields 14 and 15, counted after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Clock ticks per second of /proc's times (USER_HZ: 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/** A process and all its descendants (empty without /proc). */
+export function processTree(pid: number): number[] {
   let entries: string[];
   try {
     entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
   } catch {
-    return 0;
+    return [];
   }
   const children = new Map<number, number[]>();
   for (const e of entries) {
@@ -104,14 +124,14 @@ function treeRss(pid: number): number {
       // The process ended while we looked.
     }
   }
-  let total = 0;
+  const tree: number[] = [];
   const queue = [pid];
   while (queue.length) {
     const p = queue.pop()!;
-    total += statusKb(p, 'VmRSS') * 1024;
+    tree.push(p);
     queue.push(...(children.get(p) ?? []));
   }
-  return total;
+  return tree;
 }
 
 /** The size of an output folder: files, bytes, HTML pages, bytes by top-level folder, and the largest files. */

@@ -12,6 +12,9 @@
  *   npm run bench -- --quick             sizes 200, 1000 (a smoke run)
  *   npm run bench -- --warm              only the warm rebuild at 2,000 articles (one article changed);
  *                                        with --sizes or --quick, the sizes too
+ *   npm run bench -- --watch             only `npm start` at 2,000 articles: three saved changes, each
+ *                                        timed until the served page and a search show it
+ *                                        (scripts/bench-watch.ts); with other options, those too
  *   --bbc          the BBC archive too, with --sizes, --quick or --warm
  *   --workers N    annotation threads (default: build()'s own choice)
  *   --no-baseline  skip the baseline builds
@@ -28,6 +31,7 @@ import type { BaselineJob, BaselineMessage } from './bench-baseline.ts';
 import { corpusDir, prepareArchive, prepareBaseline, prepareCorpus, readSource, type SourceCorpus } from './bench-corpus.ts';
 import type { GlossJob, GlossMessage } from './bench-gloss.ts';
 import { outputSize, runChild, type OutputSize } from './bench-run.ts';
+import { benchWatch, type WatchRun } from './bench-watch.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const GLOSS_STAGES = ['ingest', 'annotate', 'validate', 'render', 'index', 'export'];
@@ -42,15 +46,17 @@ interface Options {
   /** Whether to build the BBC archive as dropped in (the default when no size is asked for). */
   bbc: boolean;
   warm: boolean;
+  watch: boolean;
   baseline: boolean;
   keep: boolean;
   workers: number | undefined;
 }
 
 function parseOptions(args: string[]): Options {
-  const usage = 'the options are --sizes N,N,…, --quick, --warm, --bbc, --workers N, --no-baseline, --keep';
+  const usage = 'the options are --sizes N,N,…, --quick, --warm, --watch, --bbc, --workers N, --no-baseline, --keep';
   let sizes: number[] | null = null;
   let warm = false;
+  let watch = false;
   let bbc = false;
   let baseline = true;
   let keep = false;
@@ -67,6 +73,7 @@ function parseOptions(args: string[]): Options {
       if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes wants whole numbers separated by commas, not "${value}"`);
     } else if (arg === '--quick') sizes = [200, 1000];
     else if (arg === '--warm') warm = true;
+    else if (arg === '--watch') watch = true;
     else if (arg === '--bbc') bbc = true;
     else if (arg === '--no-baseline') baseline = false;
     else if (arg === '--keep') keep = true;
@@ -75,7 +82,7 @@ function parseOptions(args: string[]): Options {
       if (!Number.isInteger(workers) || workers < 1) fail('--workers wants a whole number of threads');
     } else fail(`unknown option ${arg}`);
   }
-  return { sizes: sizes ?? [], bbc: bbc || (sizes === null && !warm), warm, baseline, keep, workers };
+  return { sizes: sizes ?? [], bbc: bbc || (sizes === null && !warm && !watch), warm, watch, baseline, keep, workers };
 }
 
 // ---------------------------------------------------------------- measurements
@@ -90,6 +97,10 @@ interface GlossRun {
   annotateCpuS: number;
   /** CPU seconds of the build process (all its threads; not Pagefind's binary). */
   cpuS: number;
+  /** CPU seconds of Pagefind's processes. */
+  pagefindCpuS: number;
+  /** Pages rendered, of the site's pages. */
+  pages: { rendered: number; total: number } | null;
   /** The machine's 1-minute load average when the build ended: above the core count, other work slowed it. */
   load: number;
   maxRss: number;
@@ -100,6 +111,9 @@ interface GlossRun {
 interface BaselineRun {
   ok: boolean;
   error: string | null;
+  /** CPU seconds: Eleventy's process, and Pagefind's. */
+  cpuS: number;
+  pagefindCpuS: number;
   renderMs: number;
   indexMs: number;
   totalMs: number;
@@ -149,7 +163,7 @@ async function runGloss(label: string, job: GlossJob, outputDir: string): Promis
     const cause = result ? `the build stopped on ${result.problemCount} problem(s): ${result.problems.join(' | ')}` : explain(outcome, failure?.message ?? null);
     const why = `in ${failing}: ${cause}`;
     console.log(`${label} FAILED ${why}`);
-    return { ok: false, error: why, stages: done, otherMs: 0, totalMs: 0, annotateCpuS: 0, cpuS: 0, load: loadavg()[0] ?? 0, maxRss: Math.max(outcome.hwm, result?.maxRss ?? 0), treePeak: outcome.treePeak, output: null };
+    return { ok: false, error: why, stages: done, otherMs: 0, totalMs: 0, annotateCpuS: 0, cpuS: 0, pagefindCpuS: outcome.descendantsCpuS, pages: null, load: loadavg()[0] ?? 0, maxRss: Math.max(outcome.hwm, result?.maxRss ?? 0), treePeak: outcome.treePeak, output: null };
   }
   const stages: Record<string, number> = {};
   for (const t of result.timings) stages[t.stage] = (stages[t.stage] ?? 0) + t.ms;
@@ -158,7 +172,7 @@ async function runGloss(label: string, job: GlossJob, outputDir: string): Promis
   const load = loadavg()[0] ?? 0;
   const cpuS = Object.values(result.cpu).reduce((a, b) => a + b, 0);
   console.log(
-    `${label} total ${seconds(result.totalMs)} s (${cpuS.toFixed(1)} CPU s, load ${load.toFixed(1)}); peak RSS ${gb(Math.max(result.maxRss, outcome.hwm, outcome.treePeak))} GB; output ${mb(output.bytes)} MB in ${output.files} files`,
+    `${label} total ${seconds(result.totalMs)} s (CPU: ${cpuS.toFixed(1)} s Gloss, ${outcome.descendantsCpuS.toFixed(1)} s Pagefind; load ${load.toFixed(1)})${result.pages ? `; ${result.pages.rendered} of ${result.pages.total} pages rendered` : ''}; peak RSS ${gb(Math.max(result.maxRss, outcome.hwm, outcome.treePeak))} GB; output ${mb(output.bytes)} MB in ${output.files} files`,
   );
   return {
     ok: true,
@@ -168,6 +182,8 @@ async function runGloss(label: string, job: GlossJob, outputDir: string): Promis
     totalMs: result.totalMs,
     annotateCpuS: result.cpu.annotate ?? 0,
     cpuS,
+    pagefindCpuS: outcome.descendantsCpuS,
+    pages: result.pages,
     load,
     maxRss: Math.max(result.maxRss, outcome.hwm),
     treePeak: outcome.treePeak,
@@ -188,13 +204,13 @@ async function runBaseline(label: string, job: BaselineJob, cwd: string): Promis
   if (!result) {
     const why = explain(outcome, failure?.message ?? null);
     console.log(`${label} FAILED: ${why}`);
-    return { ok: false, error: why, renderMs: 0, indexMs: 0, totalMs: 0, pages: 0, load: loadavg()[0] ?? 0, maxRss: outcome.hwm, treePeak: outcome.treePeak, output: null };
+    return { ok: false, error: why, cpuS: 0, pagefindCpuS: outcome.descendantsCpuS, renderMs: 0, indexMs: 0, totalMs: 0, pages: 0, load: loadavg()[0] ?? 0, maxRss: outcome.hwm, treePeak: outcome.treePeak, output: null };
   }
   const ms = (stage: string): number => result.timings.find((t) => t.stage === stage)?.ms ?? 0;
   const output = outputSize(job.output);
   const load = loadavg()[0] ?? 0;
-  console.log(`${label} total ${seconds(result.totalMs)} s (load ${load.toFixed(1)}); peak RSS ${gb(Math.max(result.maxRss, outcome.hwm, outcome.treePeak))} GB; output ${mb(output.bytes)} MB in ${output.files} files`);
-  return { ok: true, error: null, renderMs: ms('render'), indexMs: ms('index'), totalMs: result.totalMs, pages: result.pages, load, maxRss: Math.max(result.maxRss, outcome.hwm), treePeak: outcome.treePeak, output };
+  console.log(`${label} total ${seconds(result.totalMs)} s (CPU: ${result.cpuS.toFixed(1)} s Eleventy, ${outcome.descendantsCpuS.toFixed(1)} s Pagefind; load ${load.toFixed(1)}); peak RSS ${gb(Math.max(result.maxRss, outcome.hwm, outcome.treePeak))} GB; output ${mb(output.bytes)} MB in ${output.files} files`);
+  return { ok: true, error: null, cpuS: result.cpuS, pagefindCpuS: outcome.descendantsCpuS, renderMs: ms('render'), indexMs: ms('index'), totalMs: result.totalMs, pages: result.pages, load, maxRss: Math.max(result.maxRss, outcome.hwm), treePeak: outcome.treePeak, output };
 }
 
 function tempFolder(what: string, keep: boolean): { dir: string; done: () => void } {
@@ -215,7 +231,7 @@ async function benchSize(source: SourceCorpus, size: number, options: Options, c
     const corpus = corpusKind === 'bbc' ? prepareArchive(source, seeds) : prepareCorpus(source, seeds, size);
     console.log(`[corpus ${name}] wrote ${corpus.files.length} articles (${mb(corpus.bytes)} MB of text) and ${corpus.sidecars.length} sidecars in ${seconds(performance.now() - started)} s`);
     const output = join(temp.dir, 'site');
-    const gloss = await runGloss(`[gloss ${name}]`, { root, seeds: corpus.seeds, output, cacheDir: join(temp.dir, '.cache', 'annotations'), workers: options.workers }, output);
+    const gloss = await runGloss(`[gloss ${name}]`, { root, seeds: corpus.seeds, output, cacheDir: join(temp.dir, '.cache', 'annotations'), stateDir: join(temp.dir, '.cache', 'site'), workers: options.workers }, output);
     let baseline: BaselineRun | null = null;
     if (options.baseline) {
       const project = prepareBaseline(source, join(temp.dir, 'baseline'), size);
@@ -242,7 +258,7 @@ async function benchWarm(source: SourceCorpus, options: Options): Promise<WarmRe
     const corpus = prepareCorpus(source, join(temp.dir, 'seeds'), size);
     console.log(`[corpus warm ${size}] wrote ${corpus.files.length} articles (${mb(corpus.bytes)} MB of text)`);
     const output = join(temp.dir, 'site');
-    const job: GlossJob = { root, seeds: corpus.seeds, output, cacheDir: join(temp.dir, '.cache', 'annotations'), workers: options.workers };
+    const job: GlossJob = { root, seeds: corpus.seeds, output, cacheDir: join(temp.dir, '.cache', 'annotations'), stateDir: join(temp.dir, '.cache', 'site'), workers: options.workers };
     const cold = await runGloss(`[cold ${size}]`, job, output);
     if (!cold.ok) return { size, cold, warm: { ...cold, error: 'not run: the cold build failed' }, changed: '', ratio: null };
     // One article changes: a paragraph is added at its end.
@@ -317,7 +333,7 @@ interface Target {
   pass: boolean | null;
 }
 
-function targets(results: SizeResult[], warm: WarmResult | null): Target[] {
+function targets(results: SizeResult[], warm: WarmResult | null, watch: WatchRun | null): Target[] {
   const derived = results.map(derive).filter((d): d is Derived => d !== null);
   const at = (n: number): Derived | undefined => derived.find((d) => d.size === n && d.corpus === 'repeated');
   const failed = (n: number): SizeResult | undefined => results.find((r) => r.size === n && r.corpus === 'repeated' && !r.gloss.ok);
@@ -364,6 +380,13 @@ function targets(results: SizeResult[], warm: WarmResult | null): Target[] {
   const warmTarget = 'warm rebuild <= 30% of cold at 2,000';
   if (warm?.ratio != null) list.push({ target: warmTarget, value: `${(warm.ratio * 100).toFixed(0)}% (${seconds(warm.warm.totalMs)} of ${seconds(warm.cold.totalMs)} s)`, pass: warm.ratio <= 0.3 });
   else list.push({ target: warmTarget, value: warm ? `a build failed ${firstLine(warm.cold.ok ? warm.warm.error : warm.cold.error).split(':')[0] ?? ''}`.trim() : 'not measured (run with --warm)', pass: warm ? false : null });
+  const watchTarget = 'npm start at 2,000: a saved change in the page and in search <= 3 s (median)';
+  if (watch?.ok && watch.edits.length) {
+    const page = median(watch.edits.map((e) => e.pageMs)) / 1000;
+    const searched = watch.edits.every((e) => e.searchMs !== null);
+    const search = searched ? median(watch.edits.map((e) => e.searchMs!)) / 1000 : null;
+    list.push({ target: watchTarget, value: `page ${page.toFixed(2)} s, search ${search === null ? watch.search : `${search.toFixed(2)} s`}`, pass: search === null ? null : Math.max(page, search) <= 3 });
+  } else list.push({ target: watchTarget, value: watch ? `failed: ${firstLine(watch.error)}` : 'not measured (run with --watch)', pass: watch ? false : null });
   return list;
 }
 
@@ -380,18 +403,27 @@ function stageCells(run: GlossRun): string[] {
 /** First line of a failure, for the notes under a table. */
 const firstLine = (text: string | null): string => (text ?? '').split('\n')[0] ?? '';
 
-function report(results: SizeResult[], warm: WarmResult | null): Target[] {
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function report(results: SizeResult[], warm: WarmResult | null, watch: WatchRun | null): Target[] {
   const lines: string[] = [];
   if (results.length) {
     lines.push('', 'Gloss, full build (seconds of wall time per stage; "other" is build() outside the stages):', '');
     lines.push(
       table(
-        ['articles', ...GLOSS_STAGES, 'other', 'total', 'art/s', 'annot MB/s', 'cores', 'MB/s/core', 'peak RSS GB', 'baseline s', 'Gloss/base', 'load'],
+        ['articles', ...GLOSS_STAGES, 'other', 'total', 'art/s', 'annot MB/s', 'cores', 'MB/s/core', 'peak RSS GB', 'CPU s', 'baseline s', 'base CPU s', 'Gloss/base', 'load'],
         results.map((r) => {
           const d = derive(r);
+          const cpu = (r.gloss.cpuS + r.gloss.pagefindCpuS).toFixed(1);
+          const baseCpu = r.baseline?.ok ? (r.baseline.cpuS + r.baseline.pagefindCpuS).toFixed(1) : '-';
           if (!d) {
             const baselineS = r.baseline?.ok ? r.baseline.totalMs / 1000 : null;
-            return [sizeLabel(r), ...stageCells(r.gloss), '-', '-', '-', '-', gb(Math.max(r.gloss.maxRss, r.gloss.treePeak)), baselineS != null ? baselineS.toFixed(2) : '-', '-', r.gloss.load.toFixed(1)];
+            return [sizeLabel(r), ...stageCells(r.gloss), '-', '-', '-', '-', gb(Math.max(r.gloss.maxRss, r.gloss.treePeak)), '-', baselineS != null ? baselineS.toFixed(2) : '-', baseCpu, '-', r.gloss.load.toFixed(1)];
           }
           return [
             sizeLabel(r),
@@ -401,7 +433,9 @@ function report(results: SizeResult[], warm: WarmResult | null): Target[] {
             d.coresUsed.toFixed(1),
             d.annotateMBpsPerCore.toFixed(2),
             gb(d.peakRss),
+            cpu,
             d.baselineS != null ? d.baselineS.toFixed(2) : '-',
+            baseCpu,
             d.ratio != null ? `${d.ratio.toFixed(2)}x` : '-',
             r.gloss.load.toFixed(1),
           ];
@@ -451,22 +485,33 @@ function report(results: SizeResult[], warm: WarmResult | null): Target[] {
     lines.push('', `Warm rebuild at ${warm.size} articles, one article changed (${warm.changed}):`, '');
     lines.push(
       table(
-        ['build', ...GLOSS_STAGES, 'other', 'total'],
+        ['build', ...GLOSS_STAGES, 'other', 'total', 'CPU s', 'pages rendered', 'load'],
         [
-          ['cold', ...stageCells(warm.cold)],
-          ['warm', ...stageCells(warm.warm)],
+          ['cold', ...stageCells(warm.cold), (warm.cold.cpuS + warm.cold.pagefindCpuS).toFixed(1), warm.cold.pages ? `${warm.cold.pages.rendered} of ${warm.cold.pages.total}` : '-', warm.cold.load.toFixed(1)],
+          ['warm', ...stageCells(warm.warm), (warm.warm.cpuS + warm.warm.pagefindCpuS).toFixed(1), warm.warm.pages ? `${warm.warm.pages.rendered} of ${warm.warm.pages.total}` : '-', warm.warm.load.toFixed(1)],
         ],
       ),
     );
     for (const [name, run] of [['cold', warm.cold], ['warm', warm.warm]] as const) if (!run.ok) lines.push(`${name}: FAILED ${firstLine(run.error)}`);
     if (warm.ratio != null) lines.push(`warm / cold: ${(warm.ratio * 100).toFixed(0)}%`);
   }
-  const busiest = Math.max(0, ...results.map((r) => Math.max(r.gloss.load, r.baseline?.load ?? 0)), warm ? Math.max(warm.cold.load, warm.warm.load) : 0);
+  if (watch) {
+    lines.push('', `npm start at ${WARM_SIZE} articles: served after ${watch.startS.toFixed(1)} s; each saved change timed until the served page, and a search (${watch.search}), show it:`, '');
+    lines.push(
+      table(
+        ['change', 'file', 'page s', 'search s', 'load'],
+        watch.edits.map((e, i) => [String(i + 1), e.file, (e.pageMs / 1000).toFixed(2), e.searchMs === null ? 'n/a' : (e.searchMs / 1000).toFixed(2), e.load.toFixed(1)]),
+      ),
+    );
+    for (const e of watch.edits) if (e.builder) lines.push(`  builder: ${e.builder}`);
+    if (!watch.ok) lines.push(`watch: FAILED ${firstLine(watch.error)}`);
+  }
+  const busiest = Math.max(0, ...results.map((r) => Math.max(r.gloss.load, r.baseline?.load ?? 0)), warm ? Math.max(warm.cold.load, warm.warm.load) : 0, ...(watch?.edits.map((e) => e.load) ?? []));
   const cores = availableParallelism();
   if (busiest > cores * 1.25) {
     lines.push('', `Note: the machine was busy (1-minute load up to ${busiest.toFixed(1)} on ${cores} cores, "load" column): other work shared the CPUs, so times are longer than on an idle machine.`);
   }
-  const list = targets(results, warm);
+  const list = targets(results, warm, watch);
   lines.push('', 'Targets:', '');
   lines.push(table(['target', 'measured', 'result'], list.map((t) => [t.target, t.value, t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'FAIL'])));
   console.log(lines.join('\n'));
@@ -497,7 +542,18 @@ async function main(): Promise<void> {
   if (archive) results.push(await benchSize(archive, archive.articles.length, options, 'bbc'));
   for (const size of options.sizes) results.push(await benchSize(source, size, options));
   const warm = options.warm ? await benchWarm(source, options) : null;
-  const list = report(results, warm);
+  let watch: WatchRun | null = null;
+  if (options.watch) {
+    const temp = tempFolder(`watch-${WARM_SIZE}`, options.keep);
+    try {
+      const corpus = prepareCorpus(source, join(temp.dir, 'seeds'), WARM_SIZE);
+      console.log(`[corpus watch ${WARM_SIZE}] wrote ${corpus.files.length} articles (${mb(corpus.bytes)} MB of text)`);
+      watch = await benchWatch(root, corpus, temp.dir);
+    } finally {
+      temp.done();
+    }
+  }
+  const list = report(results, warm, watch);
   const derived = results.map(derive);
   mkdirSync(join(root, 'bench'), { recursive: true });
   const file = join(root, 'bench', 'results.json');
@@ -513,6 +569,7 @@ async function main(): Promise<void> {
         units: { time: 'ms', memory: 'bytes', text: 'MB = 1e6 bytes of UTF-8 article text' },
         sizes: results.map((r, i) => ({ ...r, derived: derived[i] })),
         warm,
+        watch,
         targets: list,
       },
       null,
@@ -520,7 +577,7 @@ async function main(): Promise<void> {
     )}\n`,
   );
   console.log(`\nwrote ${file}`);
-  const failed = results.some((r) => !r.gloss.ok || (r.baseline && !r.baseline.ok)) || (warm && (!warm.cold.ok || !warm.warm.ok));
+  const failed = results.some((r) => !r.gloss.ok || (r.baseline && !r.baseline.ok)) || (warm && (!warm.cold.ok || !warm.warm.ok)) || (watch && !watch.ok);
   if (failed) process.exitCode = 1;
 }
 

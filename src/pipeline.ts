@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { modelProblem } from './annotate/annotator.ts';
+import type { ArticleAnnotation } from './annotate/index.ts';
 import { annotateAll } from './annotate/parallel.ts';
 import { loadMergedKnowledgeBase } from './kb/index.ts';
 import { applyCuration, loadCuration } from './annotate/curation.ts';
@@ -26,6 +28,23 @@ export interface PipelineOptions {
   workers?: number;
   /** Folder of cached annotations (content hash + annotator version); no cache when absent. */
   cacheDir?: string;
+  /** Annotations kept in memory between runs in one process (`npm start`): only new or changed articles are annotated. */
+  memo?: AnnotationMemo;
+}
+
+/**
+ * Annotations a long-running process keeps between runs, by article record (its text, structure
+ * and metadata), for one knowledge base: a run annotates only the articles it does not hold.
+ */
+export interface AnnotationMemo {
+  /** A hash of the knowledge base the annotations were made with. */
+  kb: string;
+  byArticle: Map<string, ArticleAnnotation>;
+}
+
+/** An empty memo for `PipelineOptions.memo`. */
+export function annotationMemo(): AnnotationMemo {
+  return { kb: '', byArticle: new Map() };
 }
 
 /** The annotated corpus, or null when a stage found errors; problems hold errors and warnings. */
@@ -63,11 +82,13 @@ const ingestStage: Stage = (state) => {
 const annotateStage: Stage = async (state) => {
   const byId = new Map(state.knowledgeBase.map((e) => [e.id, e]));
   const { options } = state;
-  const results = await annotateAll(state.articles, state.knowledgeBase, {
-    workers: options.workers,
-    cacheDir: options.cacheDir,
-    onProgress: (done, total) => options.onProgress?.('annotate', done, total),
-  });
+  const annotateSome = (articles: Article[]): Promise<ArticleAnnotation[]> =>
+    annotateAll(articles, state.knowledgeBase, {
+      workers: options.workers,
+      cacheDir: options.cacheDir,
+      onProgress: (done, total) => options.onProgress?.('annotate', done, total),
+    });
+  const results = options.memo ? await remembered(options.memo, state.articles, state.knowledgeBase, annotateSome) : await annotateSome(state.articles);
   const documents: AnnotationDocument[] = results.map((r) => r.document);
   const generated: Entity[] = results.flatMap((r) => r.generated);
   const curation = loadCuration(join(dataDir(state.options), 'curation'), state.articles, state.knowledgeBase);
@@ -78,6 +99,22 @@ const annotateStage: Stage = async (state) => {
   const corpus: Corpus = { documents: clustered.documents, entities, clusters: clustered.clusters, warnings: problems.filter((p) => p.severity === 'warning') };
   return { ...state, documents: clustered.documents, generated, corpus, problems };
 };
+
+/** Annotations of `articles` in order: those the memo holds, the others annotated now (and remembered). */
+async function remembered(memo: AnnotationMemo, articles: Article[], knowledgeBase: Entity[], annotateSome: (articles: Article[]) => Promise<ArticleAnnotation[]>): Promise<ArticleAnnotation[]> {
+  const kb = createHash('sha256').update(JSON.stringify(knowledgeBase)).digest('hex');
+  if (memo.kb !== kb) {
+    memo.kb = kb;
+    memo.byArticle.clear();
+  }
+  const keys = articles.map((a) => JSON.stringify(a));
+  const missing = articles.filter((_, i) => !memo.byArticle.has(keys[i]!));
+  const fresh = await annotateSome(missing);
+  const made = new Map(missing.map((a, i) => [JSON.stringify(a), fresh[i]!]));
+  const results = keys.map((k) => memo.byArticle.get(k) ?? made.get(k)!);
+  memo.byArticle = new Map(keys.map((k, i) => [k, results[i]!]));
+  return results;
+}
 
 const validateStage: Stage = (state) => (state.corpus ? { ...state, problems: [...state.problems, ...validateCorpus(state.corpus)] } : state);
 

@@ -3,14 +3,15 @@
  * Pages lose the sections Pagefind ignores whole before it parses them; the index made that way
  * must be the index Pagefind makes from the full pages.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startIndexer } from '../src/index/background.ts';
-import { forIndex, indexSite, SiteIndexer, type Indexer } from '../src/index/index.ts';
+import { forIndex, htmlPages, indexInput, indexSite, ShardIndexer, type Indexer } from '../src/index/index.ts';
+import { shardOf, shardsFor, siteShards } from '../src/index/shards.ts';
 import { canonicalIndexFiles } from '../src/index/canonical.ts';
 import { build } from '../src/build.ts';
 import { ROOT, tempDir } from './helpers.ts';
@@ -59,22 +60,31 @@ Cut('cannot be steered by article text, which reaches the page escaped', () => {
 
 const Same = suite('the index built from cut pages');
 
-Same('is byte for byte the index Pagefind builds from the full pages', async () => {
+Same('is byte for byte, bundle by bundle, the index Pagefind builds from the full pages', async () => {
   const site = await buildSiteOnce();
-  const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
-  assert.ok(index, 'Pagefind starts');
-  const pages = filesUnder(site).filter((p) => p.endsWith('.html') && !p.startsWith('pagefind/'));
+  const pages = htmlPages(site);
   const cut = pages.filter((p) => forIndex(readFileSync(join(site, p), 'utf8')).length < readFileSync(join(site, p), 'utf8').length);
   assert.ok(cut.some((p) => p.startsWith('entities/')), 'entity pages have sections to cut');
-  for (const p of pages.sort()) await index!.addHTMLFile({ sourcePath: p, content: readFileSync(join(site, p), 'utf8') });
-  const made = await index!.getFiles();
-  await pagefind.close();
-  assert.equal(made.errors, []);
-  const full = canonicalIndexFiles(made.files.map((f) => ({ path: f.path, content: Buffer.from(f.content) })));
-  const built = filesUnder(join(site, 'pagefind')).sort();
-  assert.equal(full.map((f) => f.path), built, 'the same files');
-  const differing = full.filter((f) => !readFileSync(join(site, 'pagefind', f.path)).equals(f.content)).map((f) => f.path);
-  assert.equal(differing, [], 'the same bytes');
+  assert.ok(pages.some((p) => indexInput(readFileSync(join(site, p), 'utf8')) === null), 'list pages, without data-pagefind-body, never reach Pagefind');
+  const shards = shardsFor({ articles: pages.filter((p) => /^articles\/[^/]+\/index\.html$/.test(p) && indexInput(readFileSync(join(site, p), 'utf8')) !== null).length, others: pages.filter((p) => !p.startsWith('articles/') && indexInput(readFileSync(join(site, p), 'utf8')) !== null).length });
+  for (const shard of shards) {
+    // Every page of the bundle, whole, lists included: Pagefind leaves out those without a body itself.
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    assert.ok(index, 'Pagefind starts');
+    const mine = pages.filter((p) => shardOf(p, shards) === shard);
+    assert.ok(mine.length > 0, `${shard.name} has pages`);
+    for (const p of mine) await index!.addHTMLFile({ sourcePath: p, content: readFileSync(join(site, p), 'utf8') });
+    const made = await index!.getFiles();
+    await pagefind.close();
+    assert.equal(made.errors, []);
+    const full = canonicalIndexFiles(made.files.map((f) => ({ path: f.path, content: Buffer.from(f.content) })));
+    const built = filesUnder(join(site, shard.bundle)).sort();
+    assert.equal(full.map((f) => f.path), built, `${shard.bundle}: the same files`);
+    const differing = full.filter((f) => !readFileSync(join(site, shard.bundle, f.path)).equals(f.content)).map((f) => f.path);
+    assert.equal(differing, [], `${shard.bundle}: the same bytes`);
+  }
+  const search = readFileSync(join(site, 'search', 'index.html'), 'utf8');
+  assert.match(search, / data-pagefind-bundles="\/pagefind\/ \/pagefind-entities\/"/, 'the search form lists both bundles, the articles first');
 });
 
 Same.run();
@@ -89,9 +99,10 @@ function smallSite(): { dir: string; pages: Record<string, string> } {
   const pages: Record<string, string> = {
     'articles/a/index.html': page('Seoul talks', 'Kim met Putin in Vladivostok to talk about arms.', 'Kim Jong Un'),
     'articles/b/index.html': page('Arms deal', 'Putin and Kim discussed an arms deal and satellites.', 'Vladimir Putin'),
+    'articles/page/2/index.html': '<!doctype html>\n<html lang="en"><body><main><h1>Articles</h1><p>A list about arms, never indexed.</p></main></body></html>\n',
     'entities/kim/index.html': page('Kim Jong Un', 'Leader of North Korea, named in two articles.', 'Kim Jong Un'),
     'index.html': page('Gloss', 'Annotated news about North Korea and Russia.', 'Russia'),
-    'z/index.html': page('Zeta', 'A page the renderer did not announce, about arms talks.', 'Russia'),
+    'z/index.html': page('Zeta', 'A page about arms talks.', 'Russia'),
   };
   for (const [path, html] of Object.entries(pages)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -100,36 +111,46 @@ function smallSite(): { dir: string; pages: Record<string, string> } {
   return { dir, pages };
 }
 
+/** The small site's bundles: one of articles, one of the other pages. */
+const SMALL = shardsFor({ articles: 2, others: 3 });
+
+/** The files of every bundle under a site, by path under the site, in base64. */
 function indexFiles(site: string): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const path of filesUnder(join(site, 'pagefind'))) files[path] = readFileSync(join(site, 'pagefind', path)).toString('base64');
+  for (const shard of SMALL) for (const path of existsSync(join(site, shard.bundle)) ? filesUnder(join(site, shard.bundle)) : []) files[`${shard.bundle}/${path}`] = readFileSync(join(site, shard.bundle, path)).toString('base64');
   return files;
 }
 
-/** Announces all pages but the last, hands them over in reverse order but one, and finishes. */
+/** Announces every page, hands them over in reverse order but one (read from disk at the end), and finishes. */
 async function feedOutOfOrder(indexer: Indexer, site: string, pages: string[]): Promise<void> {
-  const announced = pages.filter((p) => p !== 'z/index.html');
-  indexer.expect(announced);
-  for (const p of [...announced].reverse().filter((p) => p !== 'entities/kim/index.html')) indexer.page(p, readFileSync(join(site, p), 'utf8'));
+  indexer.expect(pages.map((path) => ({ path, rendered: true })));
+  for (const p of [...pages].reverse().filter((p) => p !== 'entities/kim/index.html')) indexer.page(p, readFileSync(join(site, p), 'utf8'));
   await indexer.finish(site);
 }
 
-Fed('out of order, in this thread or in a worker, the index is the one made from the pages on disk', async () => {
+Fed('out of order, in this thread or in workers, each bundle is the one made from the pages on disk', async () => {
   const reference = smallSite();
   const alone = smallSite();
   const worker = smallSite();
   try {
-    await indexSite(reference.dir);
+    await indexSite(reference.dir, SMALL);
     const expected = indexFiles(reference.dir);
-    assert.ok(Object.keys(expected).some((p) => p.startsWith('fragment/')), 'the reference index has page fragments');
+    for (const shard of SMALL) assert.ok(Object.keys(expected).some((p) => p.startsWith(`${shard.bundle}/fragment/`)), `the reference ${shard.bundle} has page fragments`);
 
-    const here = new SiteIndexer();
-    await here.start();
-    await feedOutOfOrder(here, alone.dir, Object.keys(alone.pages));
+    for (const shard of SMALL) {
+      const here = new ShardIndexer(shard);
+      await here.start();
+      const mine = Object.keys(alone.pages).filter((p) => shardOf(p, SMALL) === shard);
+      here.expect(mine.map((path) => ({ path, rendered: true })), null, null);
+      for (const p of [...mine].reverse()) here.page(p, alone.pages[p]!);
+      const outcome = await here.finish(alone.dir);
+      assert.ok(outcome.built);
+      assert.not.ok('articles/page/2/index.html' in outcome.hashes, 'a page without data-pagefind-body is not indexed');
+    }
     assert.equal(indexFiles(alone.dir), expected, 'in this thread');
 
-    await feedOutOfOrder(await startIndexer(), worker.dir, Object.keys(worker.pages));
-    assert.equal(indexFiles(worker.dir), expected, 'in a worker thread');
+    await feedOutOfOrder(await startIndexer(SMALL), worker.dir, Object.keys(worker.pages));
+    assert.equal(indexFiles(worker.dir), expected, 'in worker threads');
   } finally {
     for (const s of [reference, alone, worker]) rmSync(s.dir, { recursive: true, force: true });
   }
@@ -138,15 +159,16 @@ Fed('out of order, in this thread or in a worker, the index is the one made from
 Fed('the order matters: the same pages added in another order make another index', async () => {
   const site = smallSite();
   try {
-    await indexSite(site.dir);
+    await indexSite(site.dir, SMALL);
     const sorted = indexFiles(site.dir);
     const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
-    for (const p of Object.keys(site.pages).sort().reverse()) await index!.addHTMLFile({ sourcePath: p, content: site.pages[p]! });
+    for (const p of Object.keys(site.pages).filter((p) => shardOf(p, SMALL) === SMALL[0]).sort().reverse()) await index!.addHTMLFile({ sourcePath: p, content: site.pages[p]! });
     const made = await index!.getFiles();
     await pagefind.close();
     const reversed = canonicalIndexFiles(made.files.map((f) => ({ path: f.path, content: Buffer.from(f.content) })));
-    const asRecord = Object.fromEntries(reversed.map((f) => [f.path, f.content.toString('base64')]));
-    assert.not.equal(asRecord, sorted, 'so the indexer must keep one order');
+    const asRecord = Object.fromEntries(reversed.map((f) => [`${SMALL[0]!.bundle}/${f.path}`, f.content.toString('base64')]));
+    const mine = Object.fromEntries(Object.entries(sorted).filter(([p]) => p.startsWith(`${SMALL[0]!.bundle}/`)));
+    assert.not.equal(asRecord, mine, 'so the indexer must keep one order');
   } finally {
     rmSync(site.dir, { recursive: true, force: true });
   }
@@ -155,14 +177,88 @@ Fed('the order matters: the same pages added in another order make another index
 Fed('after abort (a failed build), nothing is written and finish does nothing', async () => {
   const site = smallSite();
   try {
-    const indexer = await startIndexer();
-    indexer.expect(Object.keys(site.pages));
+    const indexer = await startIndexer(SMALL);
+    indexer.expect(Object.keys(site.pages).map((path) => ({ path, rendered: true })));
     indexer.page('articles/a/index.html', site.pages['articles/a/index.html']!);
     await indexer.abort();
     await indexer.finish(site.dir);
-    assert.equal(filesUnder(site.dir).filter((p) => p.startsWith('pagefind/')), []);
+    assert.equal(filesUnder(site.dir).filter((p) => SMALL.some((s) => p.startsWith(`${s.bundle}/`))), []);
   } finally {
     rmSync(site.dir, { recursive: true, force: true });
+  }
+});
+
+Fed('a rebuild keeps a bundle none of whose pages changed, and builds one that changed as from scratch', async () => {
+  const before = smallSite();
+  const after = smallSite();
+  const reference = smallSite();
+  try {
+    const first = await indexSite(before.dir, SMALL);
+    const previous = Object.fromEntries(first.map((o) => [o.shard, o.hashes]));
+    // One article changes; the entity shard's pages do not, and are not handed over.
+    const changed = after.pages['articles/b/index.html']!.replace('satellites', 'rockets');
+    writeFileSync(join(after.dir, 'articles/b/index.html'), changed);
+    writeFileSync(join(reference.dir, 'articles/b/index.html'), changed);
+    const indexer = await startIndexer(SMALL);
+    indexer.expect(
+      Object.keys(after.pages).map((path) => ({ path, rendered: path === 'articles/b/index.html' })),
+      previous,
+    );
+    indexer.page('articles/b/index.html', changed);
+    const outcomes = await indexer.finish(after.dir);
+    assert.equal(outcomes.map((o) => [o.shard, o.built]), [['articles', true], ['entities', false]]);
+    assert.equal(outcomes[1]!.hashes, previous['entities'], 'the unchanged shard keeps its hashes');
+    assert.not.equal(outcomes[0]!.hashes['articles/b/index.html'], previous['articles']!['articles/b/index.html']);
+    await indexSite(reference.dir, SMALL);
+    const expected = indexFiles(reference.dir);
+    const articles = (files: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(files).filter(([p]) => p.startsWith('pagefind/')));
+    assert.equal(articles(indexFiles(after.dir)), articles(expected), 'the changed bundle is the one made from scratch');
+    assert.not.ok(existsSync(join(after.dir, 'pagefind-entities')), 'the unchanged bundle is not written (the build links the previous one)');
+  } finally {
+    for (const s of [before, after, reference]) rmSync(s.dir, { recursive: true, force: true });
+  }
+});
+
+Fed('kept alive, a shard replaces changed pages, or starts afresh for pages added or removed, and equals a build from scratch', async () => {
+  const live = smallSite();
+  const reference = smallSite();
+  try {
+    const indexer = await startIndexer(SMALL, { keep: true });
+    indexer.expect(Object.keys(live.pages).map((path) => ({ path, rendered: true })));
+    for (const [path, html] of Object.entries(live.pages)) indexer.page(path, html);
+    await indexer.finish(live.dir);
+    const same = await indexer.update([{ path: 'articles/a/index.html', html: live.pages['articles/a/index.html']! }], live.dir);
+    assert.equal(same.map((o) => o.built), [false, false], 'a page handed over unchanged changes nothing');
+
+    // A changed page replaces its own in place.
+    const changed = live.pages['articles/a/index.html']!.replace('arms', 'grain');
+    const replaced = await indexer.update([{ path: 'articles/a/index.html', html: changed }], live.dir);
+    assert.equal(replaced.map((o) => o.built), [true, false]);
+    assert.ok(replaced[0]!.written.includes('pagefind-entry.json') && replaced[0]!.removed.length > 0, 'new files written, stale ones removed');
+    writeFileSync(join(reference.dir, 'articles/a/index.html'), changed);
+    rmSync(join(reference.dir, 'pagefind'), { recursive: true, force: true });
+    await indexSite(reference.dir, SMALL);
+    assert.equal(indexFiles(live.dir), indexFiles(reference.dir), 'after a replaced page');
+
+    // A page added before the others, and one removed: a fresh index, in path order.
+    const added = live.pages['articles/b/index.html']!.replace('Arms deal', 'Aardvark').replace('arms deal', 'aardvark deal');
+    const outcomes = await indexer.update(
+      [
+        { path: 'articles/0/index.html', html: added },
+        { path: 'entities/kim/index.html', html: null },
+      ],
+      live.dir,
+    );
+    assert.equal(outcomes.map((o) => o.built), [true, true]);
+    mkdirSync(join(reference.dir, 'articles/0'), { recursive: true });
+    writeFileSync(join(reference.dir, 'articles/0/index.html'), added);
+    rmSync(join(reference.dir, 'entities'), { recursive: true, force: true });
+    for (const shard of SMALL) rmSync(join(reference.dir, shard.bundle), { recursive: true, force: true });
+    await indexSite(reference.dir, SMALL);
+    assert.equal(indexFiles(live.dir), indexFiles(reference.dir), 'after a page added and one removed');
+    await indexer.abort();
+  } finally {
+    for (const s of [live, reference]) rmSync(s.dir, { recursive: true, force: true });
   }
 });
 
@@ -173,7 +269,7 @@ Fed('a build reports the pages rendered and indexed, up to every HTML page of th
     const out = join(dir, '_site');
     const result = await build({ root: ROOT, output: out, cache: false, workers: 1, progress: (stage, done, total, unit) => reports.push({ stage, done, total, unit }) });
     assert.ok(result.ok);
-    const pages = filesUnder(out).filter((p) => p.endsWith('.html') && !p.startsWith('pagefind/')).length;
+    const pages = htmlPages(out).length;
     for (const stage of ['render', 'index']) {
       const mine = reports.filter((r) => r.stage === stage);
       assert.ok(mine.length > 0, `${stage} reports`);

@@ -10,7 +10,7 @@
  * loudly instead of shipping a broken index.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode } from 'cborg';
@@ -119,4 +119,82 @@ function swapHashes(value: unknown, renamed: Map<string, string>): unknown {
     items.every((item) => Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' && typeof item[1] === 'string' && filterFiles.has(item[1]));
   if (isFilterList) (items as Array<[string, string]>).sort((a, b) => byText(a[0], b[0]));
   return items;
+}
+
+/** The JSON a Pagefind fragment holds (a page's URL, content, filters, meta). */
+export function fragmentData(path: string, raw: Buffer): { url: string } {
+  const bytes = gunzipSync(raw);
+  if (!bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${path}: not a Pagefind data file (no "pagefind_dcd" signature)`);
+  return JSON.parse(bytes.subarray(SIGNATURE.length).toString('utf8')) as { url: string };
+}
+
+/** The metadata of a bundle, by language, as decoded from its files. */
+function metadataOf(files: Map<string, Buffer>): Array<{ language: string; path: string; value: unknown[] }> {
+  const entry = JSON.parse(files.get('pagefind-entry.json')!.toString('utf8')) as { languages: Record<string, { hash: string }> };
+  return Object.entries(entry.languages)
+    .sort(([a], [b]) => byText(a, b))
+    .map(([language, info]) => {
+      const path = `pagefind.${info.hash}.pf_meta`;
+      const raw = files.get(path);
+      if (!raw) throw new Error(`Pagefind wrote no ${path}`);
+      const value = unpack(path, raw);
+      if (!Array.isArray(value) || value.length < 5 || !Array.isArray(value[1]) || !Array.isArray(value[4])) throw new Error(`${path}: unexpected Pagefind metadata layout`);
+      return { language, path, value };
+    });
+}
+
+/**
+ * Per sort key, a built bundle's pages in Pagefind's sorted order: their page numbers and their
+ * paths (from their fragments' URLs, `/a/b/` → `a/b/index.html`).
+ */
+export function bundleSortOrder(input: IndexFile[]): Record<string, Array<{ page: number; path: string }>> {
+  const files = new Map(input.map((f) => [f.path, f.content]));
+  const order: Record<string, Array<{ page: number; path: string }>> = {};
+  for (const { value } of metadataOf(files)) {
+    const pages = value[1] as Array<[string, number]>;
+    for (const [key, list] of value[4] as Array<[string, number[]]>) {
+      order[key] = list.map((page) => {
+        const hash = pages[page]?.[0];
+        const fragment = hash === undefined ? undefined : files.get(`fragment/${hash}.pf_fragment`);
+        if (!fragment) throw new Error(`Pagefind's sorted list for "${key}" names page ${page}, which has no fragment`);
+        const url = fragmentData(`fragment/${hash}.pf_fragment`, fragment).url;
+        return { page, path: `${url.replace(/^\/+/, '')}${url.endsWith('/') || url === '' ? 'index.html' : ''}` };
+      });
+    }
+  }
+  return order;
+}
+
+/**
+ * Gives a bundle written in `dir` the sorted lists `sorts` (see ranks.ts): its metadata is written
+ * afresh under a name after its new content, then its entry file, and the old metadata file is
+ * removed. Files are replaced by new ones, never written into, as they may be links to a previous
+ * site's. Does nothing when the lists are already those. Returns the bundle's files and hashes.
+ */
+export function rewriteSorts(dir: string, files: Record<string, string>, sorts: Record<string, number[]>): Record<string, string> {
+  const read = new Map<string, Buffer>();
+  read.set('pagefind-entry.json', readFileSync(join(dir, 'pagefind-entry.json')));
+  const entry = JSON.parse(read.get('pagefind-entry.json')!.toString('utf8')) as { languages: Record<string, { hash: string }> };
+  for (const info of Object.values(entry.languages)) read.set(`pagefind.${info.hash}.pf_meta`, readFileSync(join(dir, `pagefind.${info.hash}.pf_meta`)));
+  const wanted = Object.entries(sorts).sort(([a], [b]) => byText(a, b));
+  const next = { ...files };
+  let changed = false;
+  for (const { language, path, value } of metadataOf(read)) {
+    if (JSON.stringify(value[4]) === JSON.stringify(wanted)) continue;
+    changed = true;
+    const bytes = pack([...value.slice(0, 4), wanted, ...value.slice(5)]);
+    const info = entry.languages[language]!;
+    const prefix = info.hash.slice(0, info.hash.lastIndexOf('_') + 1);
+    info.hash = `${prefix}${digest(bytes, info.hash.length - prefix.length)}`;
+    writeFileSync(join(dir, `pagefind.${info.hash}.pf_meta`), bytes);
+    next[`pagefind.${info.hash}.pf_meta`] = createHash('sha1').update(bytes).digest('base64');
+    delete next[path];
+    rmSync(join(dir, path));
+  }
+  if (!changed) return files;
+  const entryBytes = Buffer.from(JSON.stringify(entry), 'utf8');
+  rmSync(join(dir, 'pagefind-entry.json'));
+  writeFileSync(join(dir, 'pagefind-entry.json'), entryBytes);
+  next['pagefind-entry.json'] = createHash('sha1').update(entryBytes).digest('base64');
+  return next;
 }

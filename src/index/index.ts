@@ -1,63 +1,132 @@
 /**
- * The index stage: Pagefind indexes the rendered site, and Gloss writes the index in a fixed order.
+ * The index stage: Pagefind indexes the rendered site, one bundle per shard (see shards.ts), and
+ * Gloss writes each bundle in a fixed order.
  *
- * Pagefind runs in its own process and indexes on one core, so the build starts it before Eleventy
- * renders and hands it each page as Eleventy finishes it: rendering and indexing overlap on the two
- * cores. Eleventy renders without returning to the event loop, so the pages go through a worker
- * thread (background.ts) that talks to Pagefind while Eleventy works. Pagefind numbers pages in the
- * order it receives them, so they always reach it in the sorted order of their paths, whatever
- * order Eleventy renders them in; a page that arrives early waits its turn.
+ * Each shard has its own Pagefind process, fed from its own worker thread (background.ts), so the
+ * two bundles build on the two cores while the main thread renders. Pagefind numbers pages in the
+ * order it receives them, so a shard's pages always reach it in the sorted order of their paths,
+ * whatever order they are rendered in; a page that arrives early waits its turn. Pages without a
+ * `data-pagefind-body` element (the lists) never reach Pagefind: with other pages having one, it
+ * would read them and then leave them out, so the index is the same without them.
+ *
+ * A rebuild gives a shard only what changed: pages not rendered again are read from the site folder
+ * only when the shard has to be built again, and a shard none of whose pages changed keeps its
+ * previous bundle. Kept alive between builds (`npm start`), a shard replaces the pages that changed
+ * in its Pagefind index (a page added under an address the index holds replaces it, in its place)
+ * and builds the index again from what Pagefind already read; a page added or removed makes it
+ * start a fresh index, so that page numbers stay those of a build from scratch.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PagefindIndex } from 'pagefind';
 import { throttled } from '../progress.ts';
-import { canonicalIndexFiles, writeIndexFiles } from './canonical.ts';
+import { bundleSortOrder, canonicalIndexFiles, rewriteSorts, writeIndexFiles, type IndexFile } from './canonical.ts';
+import { globalSorts, sortValues, type BundleSorts } from './ranks.ts';
+import { isBundleFile, shardOf, type Shard } from './shards.ts';
 
 /** Pages handed to Pagefind at once. */
 const IN_FLIGHT = 256;
 
-/** What the build asks of an indexer, in this thread (SiteIndexer) or in a worker (background.ts). */
+/** A page of a shard, as the build announces it before rendering. */
+export interface ShardEntry {
+  /** Path under the site, with forward slashes. */
+  path: string;
+  /** Whether the page will be handed over (rendered in this build); if not, it is read from the site folder when needed. */
+  rendered: boolean;
+}
+
+/** What a shard reports when its bundle is done. */
+export interface ShardOutcome {
+  shard: string;
+  /** Whether the bundle was built; false when no page changed and the previous bundle stands. */
+  built: boolean;
+  /** Per indexed page, the hash of what Pagefind read of it (pages without data-pagefind-body are left out). */
+  hashes: Record<string, string>;
+  /** The bundle's files (paths inside its folder) and their hashes, when built. */
+  files: Record<string, string> | null;
+  /** Per sort key, the bundle's pages in Pagefind's order, when built (see ranks.ts). */
+  sorts: BundleSorts | null;
+  /** Files of the bundle written and removed (`update` only): paths inside its folder. */
+  written: string[];
+  removed: string[];
+}
+
+/** What the build asks of an indexer, in this thread or in workers (background.ts). */
 export interface Indexer {
-  /** The pages to come, as paths relative to the site with forward slashes. */
-  expect(paths: string[]): void;
+  /**
+   * The pages to come, every shard's, in any order; `previous` holds each shard's index hashes of
+   * the previous build; `site` is the folder that already holds the pages not rendered again (read
+   * from there while the others render), or null when they are there only at `finish`.
+   */
+  expect(entries: ShardEntry[], previous?: Record<string, Record<string, string>> | null, site?: string | null): void;
   /** A rendered page: `path` relative to the site, with forward slashes. */
   page(path: string, html: string): void;
-  /** Adds the pages not handed over, waits for Pagefind, and writes the index into `site/pagefind/`. */
-  finish(site: string): Promise<void>;
+  /** Reads the pages not handed over, waits for Pagefind, and writes each bundle that changed into `site`. */
+  finish(site: string): Promise<ShardOutcome[]>;
   /** Stops Pagefind after a failed build; does nothing once finish() has run. */
   abort(): Promise<void>;
 }
 
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A page element with a data-pagefind-body attribute (text reaches pages escaped, so never a `<` of its own). */
+const BODY = /<[a-zA-Z][^<>]*\sdata-pagefind-body[\s=>]/;
+
+/** What Pagefind reads of a page (see forIndex), or null when the page has no data-pagefind-body: Pagefind would leave it out. */
+export function indexInput(html: string): string | null {
+  if (!BODY.test(html)) return null;
+  return forIndex(html);
+}
+
+function hashOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
 /**
- * Feeds a site's pages to Pagefind while they are rendered. `expect` names the pages that will come
- * (before any does); `page` hands one over as it is rendered; `finish` adds whatever the renderer did
- * not hand over (read from disk), and writes the index; `abort` stops Pagefind after a failed build.
+ * One shard's Pagefind index. `expect` names the shard's pages before any is rendered; `page` hands
+ * one over as it is rendered; `finish` reads the others from the site folder when the shard must be
+ * built, and writes its bundle. With `keep`, it keeps what Pagefind read of each page, and `update`
+ * applies a rebuild's changes to the live index.
  */
-export class SiteIndexer implements Indexer {
+export class ShardIndexer {
   private pagefind: typeof import('pagefind') | null = null;
   private index: PagefindIndex | null = null;
-  private order: string[] = [];
-  private readonly waiting = new Map<string, string>();
+  private entries: ShardEntry[] = [];
+  private previous: Record<string, string> | null = null;
+  private site: string | null = null;
+  /** What Pagefind reads of each rendered page that arrived (null: no data-pagefind-body), until sent. */
+  private readonly arrived = new Map<string, string | null>();
+  /** The index hash of every page examined (null: not indexed). */
+  private readonly computed = new Map<string, string | null>();
+  /** With `keep`: what Pagefind read of each indexed page, for `update`. */
+  private readonly texts = new Map<string, string>();
+  /** The sort values of the pages examined that have any. */
+  private readonly sortValues = new Map<string, Record<string, string>>();
+  private sorts: BundleSorts | null = null;
+  /** The next entry to send, once the shard is known to change. */
   private next = 0;
+  private changed = false;
   private inFlight = 0;
   private failure: Error | null = null;
   private readonly settled: Array<() => void> = [];
-  private added = 0;
+  private finished = false;
+  private files: Record<string, string> = {};
   private readonly report: (done: number, total: number) => void;
 
-  /** `onProgress` hears, now and then, how many pages Pagefind has indexed out of how many. */
-  constructor(onProgress?: (done: number, total: number) => void) {
-    this.report = throttled(onProgress);
+  /** `onProgress` hears, now and then, how many of the shard's pages are done out of how many. */
+  constructor(
+    readonly shard: Shard,
+    private readonly options: { keep?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  ) {
+    this.report = throttled(options.onProgress);
   }
 
   /** Starts Pagefind; if it cannot, stops its process and throws. */
   async start(): Promise<void> {
     try {
       this.pagefind = await import('pagefind');
-      const { index, errors } = await this.pagefind.createIndex({ forceLanguage: 'en' });
-      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      this.index = index;
+      await this.fresh();
     } catch (e) {
       await this.abort();
       throw e;
@@ -65,42 +134,116 @@ export class SiteIndexer implements Indexer {
     this.pump();
   }
 
-  /** The pages to come, as paths relative to the site with forward slashes. */
-  expect(paths: string[]): void {
-    this.order = [...new Set(paths)].sort(byText);
+  /** A new, empty Pagefind index in place of the current one. */
+  private async fresh(): Promise<void> {
+    await this.index?.deleteIndex();
+    const { index, errors } = await this.pagefind!.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    this.index = index;
+  }
+
+  /**
+   * The shard's pages to come (any order), the folder that holds the pages not rendered again, and
+   * the index hashes of the previous build (null: none, and the shard is built).
+   */
+  expect(entries: ShardEntry[], site: string | null, previous: Record<string, string> | null): void {
+    this.entries = [...entries].sort((a, b) => byText(a.path, b.path));
+    this.site = site;
+    this.previous = previous;
+    const paths = new Set(entries.map((e) => e.path));
+    // Without a previous build, or with one of its pages gone, the shard is built whatever else happens.
+    if (previous === null || Object.keys(previous).some((p) => !paths.has(p))) this.changed = true;
+    for (const [path, text] of this.arrived) this.examine(path, text);
+    this.pump();
   }
 
   /** A rendered page: `path` relative to the site, with forward slashes. */
   page(path: string, html: string): void {
-    this.waiting.set(path, forIndex(html));
+    const text = indexInput(html);
+    this.arrived.set(path, text);
+    this.examine(path, text);
     this.pump();
   }
 
-  /** Adds the pages not handed over, waits for Pagefind, and writes the index into `site/pagefind/`. */
-  async finish(site: string): Promise<void> {
+  /** Notes a page's index hash, and whether the shard changes with it. */
+  private examine(path: string, text: string | null): void {
+    this.noteSorts(path, text);
+    const hash = text === null ? null : hashOf(text);
+    this.computed.set(path, hash);
+    if (!this.changed && this.entries.length && (this.previous?.[path] ?? null) !== hash) this.changed = true;
+  }
+
+  /** Remembers a page's sort values (or that it has none). */
+  private noteSorts(path: string, text: string | null): void {
+    if (text !== null && text.includes('data-pagefind-sort')) this.sortValues.set(path, sortValues(text));
+    else this.sortValues.delete(path);
+  }
+
+  /** Reads the pages not handed over when the shard changed, waits for Pagefind, and writes its bundle into `site/BUNDLE/`. */
+  async finish(site: string): Promise<ShardOutcome> {
+    if (this.finished) return this.outcome(false);
     try {
-      const onDisk = htmlPages(site);
-      const present = new Set(onDisk);
-      const expected = new Set(this.order);
-      // Pages announced but never handed over are read from disk in their turn, announced pages
-      // that were not written are dropped, and pages the renderer did not announce come last.
-      const rest = this.order.slice(this.next).filter((p) => this.waiting.has(p) || present.has(p));
-      this.order = [...this.order.slice(0, this.next), ...rest, ...onDisk.filter((p) => !expected.has(p))];
-      for (const p of this.order.slice(this.next)) if (!this.waiting.has(p)) this.waiting.set(p, forIndex(readFileSync(join(site, p), 'utf8')));
+      // Pages announced as rendered but never handed over are read from the site folder; those not written there are dropped.
+      this.entries = this.entries.filter((e, i) => i < this.next || !e.rendered || this.arrived.has(e.path) || existsSync(join(site, e.path)));
+      this.entries = this.entries.map((e, i) => (i >= this.next && e.rendered && !this.arrived.has(e.path) ? { path: e.path, rendered: false } : e));
+      this.site = site;
+      const started = performance.now();
+      const debug = process.env['GLOSS_DEBUG'] ? (what: string): void => console.log(`[debug ${this.shard.name}] ${what} after ${((performance.now() - started) / 1000).toFixed(2)} s (${this.next} of ${this.entries.length} sent)`) : (): void => undefined;
       this.pump();
-      await new Promise<void>((resolve) => {
-        if (this.done()) resolve();
-        else this.settled.push(resolve);
-      });
+      await this.settle();
+      debug('settled');
       if (this.failure) throw this.failure;
-      // Taken in memory and written by Gloss: after writeFiles() and close(), a 10,000-article
-      // build once found pagefind-entry.json empty.
-      const built = await this.index!.getFiles();
-      if (built.errors.length) throw new Error(`Pagefind: ${built.errors.join('; ')}`);
-      writeIndexFiles(join(site, 'pagefind'), canonicalIndexFiles(built.files.map((f) => ({ path: f.path, content: Buffer.from(f.content) }))));
+      if (!this.changed) return this.outcome(false);
+      await this.write(site);
+      debug('written');
+      return this.outcome(true);
     } finally {
-      await this.abort();
+      this.finished = true;
+      if (!this.options.keep) await this.abort();
     }
+  }
+
+  /**
+   * Applies a rebuild to a live shard (started with `keep`): `pages` are the shard's pages rendered
+   * again, with null for a page gone. Pages that changed replace theirs in the index; a page added
+   * or removed starts a fresh index, fed in path order. Writes what changed of the bundle into
+   * `site/BUNDLE/`, the entry file last, and removes the files the bundle no longer has.
+   */
+  async update(pages: Array<{ path: string; html: string | null }>, site: string): Promise<ShardOutcome> {
+    if (!this.options.keep || !this.index) throw new Error(`the ${this.shard.name} index cannot be updated: it was not started to be kept, or it stopped`);
+    const changes = new Map<string, string | null>();
+    for (const { path, html } of pages) {
+      const text = html === null ? null : indexInput(html);
+      if (text !== (this.texts.get(path) ?? null)) changes.set(path, text);
+    }
+    if (!changes.size) return this.outcome(false);
+    const reshaped = [...changes].some(([path, text]) => (text === null) === this.texts.has(path));
+    for (const [path, text] of changes) {
+      if (text === null) this.texts.delete(path);
+      else this.texts.set(path, text);
+      this.computed.set(path, text === null ? null : hashOf(text));
+      this.noteSorts(path, text);
+    }
+    if (reshaped) {
+      await this.fresh();
+      await this.addAll([...this.texts].sort(([a], [b]) => byText(a, b)).map(([path, text]) => ({ path, text })));
+    } else await this.addAll([...changes].map(([path, text]) => ({ path, text: text! })));
+    const before = this.files;
+    const files = await this.build();
+    // The metadata and the entry file are always written: the build ranks their sorted lists afterwards (settleSorts).
+    const always = (f: IndexFile): boolean => f.path === 'pagefind-entry.json' || f.path.endsWith('.pf_meta');
+    const written = files.filter((f) => always(f) || before[f.path] !== this.files[f.path]);
+    const dir = join(site, this.shard.bundle);
+    // New files first and the entry file last, so that a reader never meets a name not yet written.
+    const entryLast = (f: IndexFile): number => Number(f.path === 'pagefind-entry.json');
+    writeIndexFiles(dir, written.sort((a, b) => entryLast(a) - entryLast(b)));
+    const gone = existsSync(dir)
+      ? readdirSync(dir, { recursive: true, encoding: 'utf8' })
+          .map((p) => p.split('\\').join('/'))
+          .filter((p) => !(p in this.files) && statSync(join(dir, p)).isFile())
+      : [];
+    for (const p of gone) rmSync(join(dir, ...p.split('/')), { force: true });
+    return { ...this.outcome(true), written: written.map((f) => f.path), removed: gone };
   }
 
   /** Stops Pagefind's process (left open, it would keep Node from exiting). */
@@ -108,56 +251,175 @@ export class SiteIndexer implements Indexer {
     const pagefind = this.pagefind;
     this.pagefind = null;
     this.index = null;
+    this.finished = true;
     await pagefind?.close();
   }
 
-  private done(): boolean {
-    return this.inFlight === 0 && (this.failure !== null || this.next >= this.order.length);
+  /** Every indexed page's hash: computed for the pages examined, the previous build's for the others. */
+  private outcome(built: boolean): ShardOutcome {
+    const hashes: Record<string, string> = {};
+    const paths = this.options.keep && this.finished ? [...this.texts.keys()].sort(byText) : this.entries.map((e) => e.path);
+    for (const path of paths) {
+      const hash = this.computed.has(path) ? this.computed.get(path)! : (this.previous?.[path] ?? null);
+      if (hash !== null) hashes[path] = hash;
+    }
+    return { shard: this.shard.name, built, hashes, files: built ? { ...this.files } : null, sorts: built ? this.sorts : null, written: [], removed: [] };
   }
 
-  /** Sends the next pages in order while they are here and fewer than IN_FLIGHT are out. */
+  private settle(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.idle()) resolve();
+      else this.settled.push(resolve);
+    });
+  }
+
+  /** Nothing in flight, and nothing left to send (or the shard unchanged, with every rendered page here). */
+  private idle(): boolean {
+    if (this.inFlight > 0) return false;
+    if (this.failure) return true;
+    if (this.changed) return this.next >= this.entries.length;
+    return this.entries.every((e) => !e.rendered || this.computed.has(e.path));
+  }
+
+  /**
+   * Once the shard is known to change, sends its pages to Pagefind in path order, at most IN_FLIGHT
+   * at a time: rendered pages as they arrive, the others read from the site folder. A page not
+   * rendered again that the previous build did not index has no body now either, and is skipped.
+   */
   private pump(): void {
-    while (this.index && !this.failure && this.inFlight < IN_FLIGHT && this.next < this.order.length) {
-      const path = this.order[this.next]!;
-      const content = this.waiting.get(path);
-      if (content === undefined) return;
-      this.waiting.delete(path);
-      this.next++;
-      this.inFlight++;
-      this.index
-        .addHTMLFile({ sourcePath: path, content })
-        .then(
-          (added) => {
-            if (added.errors.length) this.failure ??= new Error(`Pagefind: ${path}: ${added.errors.join('; ')}`);
-          },
-          (e: unknown) => {
-            this.failure ??= e instanceof Error ? e : new Error(String(e));
-          },
-        )
-        .finally(() => {
-          this.inFlight--;
-          this.report(++this.added, this.order.length);
-          this.pump();
-          if (this.done()) for (const resolve of this.settled.splice(0)) resolve();
-        });
+    if (this.index && !this.failure && !this.finished && this.changed) {
+      while (this.inFlight < IN_FLIGHT && this.next < this.entries.length) {
+        const entry = this.entries[this.next]!;
+        let text: string | null;
+        if (entry.rendered) {
+          if (!this.arrived.has(entry.path)) break;
+          text = this.arrived.get(entry.path)!;
+          this.arrived.delete(entry.path);
+        } else if (this.previous !== null && this.previous[entry.path] === undefined) {
+          text = null;
+        } else {
+          if (!this.site) break;
+          text = indexInput(readFileSync(join(this.site, entry.path), 'utf8'));
+          this.computed.set(entry.path, text === null ? null : hashOf(text));
+          this.noteSorts(entry.path, text);
+        }
+        this.next++;
+        this.report(this.next, this.entries.length);
+        if (text === null) continue;
+        if (this.options.keep) this.texts.set(entry.path, text);
+        this.send(entry.path, text);
+      }
+    }
+    if (this.idle()) for (const resolve of this.settled.splice(0)) resolve();
+  }
+
+  private send(path: string, text: string): void {
+    this.inFlight++;
+    this.index!.addHTMLFile({ sourcePath: path, content: text })
+      .then(
+        (added) => {
+          if (added.errors.length) this.failure ??= new Error(`Pagefind: ${path}: ${added.errors.join('; ')}`);
+        },
+        (e: unknown) => {
+          this.failure ??= e instanceof Error ? e : new Error(String(e));
+        },
+      )
+      .finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+  }
+
+  private async addAll(pages: Array<{ path: string; text: string }>): Promise<void> {
+    for (let i = 0; i < pages.length; i += IN_FLIGHT) {
+      const results = await Promise.all(pages.slice(i, i + IN_FLIGHT).map((p) => this.index!.addHTMLFile({ sourcePath: p.path, content: p.text })));
+      const errors = results.flatMap((r, k) => r.errors.map((e) => `${pages[i + k]!.path}: ${e}`));
+      if (errors.length) throw new Error(`Pagefind: ${errors.join('; ')}`);
     }
   }
+
+  /** Builds the index and returns its files in canonical form; remembers their hashes. */
+  private async build(): Promise<IndexFile[]> {
+    // Taken in memory and written by Gloss: after writeFiles() and close(), a 10,000-article
+    // build once found pagefind-entry.json empty.
+    const built = await this.index!.getFiles();
+    if (built.errors.length) throw new Error(`Pagefind: ${built.errors.join('; ')}`);
+    const files = canonicalIndexFiles(built.files.map((f) => ({ path: f.path, content: Buffer.from(f.content) })));
+    this.files = Object.fromEntries(files.map((f) => [f.path, hashOf64(f.content)]));
+    const sorts: BundleSorts = {};
+    for (const [key, pages] of Object.entries(bundleSortOrder(files))) {
+      sorts[key] = pages.map(({ page, path }) => {
+        const value = this.sortValues.get(path)?.[key];
+        if (value === undefined) throw new Error(`Pagefind sorts ${path} by "${key}", but Gloss found no value for it there`);
+        return { path, value, page };
+      });
+    }
+    this.sorts = sorts;
+    return files;
+  }
+
+  private async write(site: string): Promise<void> {
+    writeIndexFiles(join(site, this.shard.bundle), await this.build());
+  }
 }
 
-/** Indexes the HTML pages already under `site` into `site/pagefind/`. */
-export async function indexSite(site: string, onProgress?: (done: number, total: number) => void): Promise<void> {
-  const indexer = new SiteIndexer(onProgress);
-  await indexer.start();
-  await indexer.finish(site);
+function hashOf64(bytes: Buffer): string {
+  return createHash('sha1').update(bytes).digest('base64');
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * Indexes the HTML pages already under `site` into the bundles `shards`, every shard in this
+ * thread, one after the other, then ranks their sorted lists across bundles (tests; the build uses
+ * background.ts).
+ */
+export async function indexSite(site: string, shards: readonly Shard[]): Promise<ShardOutcome[]> {
+  const pages = htmlPages(site);
+  const outcomes: ShardOutcome[] = [];
+  for (const shard of shards) {
+    const indexer = new ShardIndexer(shard);
+    await indexer.start();
+    indexer.expect(
+      pages.filter((p) => shardOf(p, shards) === shard).map((path) => ({ path, rendered: false })),
+      site,
+      null,
+    );
+    outcomes.push(await indexer.finish(site));
+  }
+  settleSorts(site, shards, outcomes, null);
+  return outcomes;
+}
 
-/** The HTML pages under a folder, as sorted paths relative to it with forward slashes. */
-function htmlPages(folder: string): string[] {
+/** What the bundles of a build hold, for the next build: each one's files and its pages' sort values. */
+export interface BundlesState {
+  bundles: Record<string, Record<string, string>>;
+  sorts: Record<string, BundleSorts>;
+}
+
+/**
+ * Gives every bundle its sorted lists ranked across bundles (ranks.ts), once each shard is built
+ * or kept: a kept bundle's files and sort values are the previous build's. Rewrites only the
+ * bundles whose lists change. Returns what the next build needs.
+ */
+export function settleSorts(site: string, shards: readonly Shard[], outcomes: ShardOutcome[], previous: BundlesState | null): BundlesState {
+  const state: BundlesState = { bundles: {}, sorts: {} };
+  for (const shard of shards) {
+    const outcome = outcomes.find((o) => o.shard === shard.name);
+    state.sorts[shard.name] = (outcome?.built ? outcome.sorts : previous?.sorts[shard.name]) ?? {};
+    state.bundles[shard.name] = (outcome?.built ? outcome.files : previous?.bundles[shard.name]) ?? {};
+  }
+  const ranked = globalSorts(state.sorts);
+  for (const shard of shards) {
+    if (!Object.keys(state.bundles[shard.name]!).length) continue;
+    state.bundles[shard.name] = rewriteSorts(join(site, shard.bundle), state.bundles[shard.name]!, ranked[shard.name] ?? {});
+  }
+  return state;
+}
+
+/** The HTML pages under a folder, outside the index bundles, as sorted paths relative to it with forward slashes. */
+export function htmlPages(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .map((path) => path.split('\\').join('/'))
-    .filter((path) => path.endsWith('.html') && !path.startsWith('pagefind/'))
+    .filter((path) => path.endsWith('.html') && !isBundleFile(path))
     .sort(byText);
 }
 

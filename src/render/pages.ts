@@ -7,6 +7,7 @@ import type { Route } from './routes.ts';
 import { TYPE_NAMES, TYPE_ORDER, UNKNOWN, outletId, sectionSearch, type Outlet, type SiteData } from './site.ts';
 import { timelineChart } from './timeline.ts';
 import type { AnnotationDocument } from '../types.ts';
+import { bundleUrls, siteShards } from '../index/shards.ts';
 
 /** Articles, entities and propositions the home page lists before linking to the whole list. */
 export const HOME_ITEMS = 10;
@@ -161,13 +162,13 @@ export function methodologyPage(): SafeHtml {
 /**
  * The search page: a form that, without script, leads to the entity index (search needs Pagefind's
  * script); with script, Pagefind searches the articles, the entities a query names lead the
- * results, and the box suggests entity names (src/site/assets/search.js, suggest.js). The Pagefind
- * bundles to search are listed in data-pagefind-bundles, the first the main index, the others
- * merged into it (Pagefind's mergeIndex).
+ * results, and the box suggests entity names (src/site/assets/search.js, suggest.js). The search
+ * bundles are listed in data-pagefind-bundles, the first the main index, the others merged into it
+ * (Pagefind's mergeIndex; src/index/shards.ts).
  */
-export function searchPage(): SafeHtml {
+export function searchPage(site: SiteData): SafeHtml {
   return html`<h1>Search</h1>
-<form class="search-page" role="search" action="/entities/" data-search-action="/search/" method="get" data-pagefind-bundles="/pagefind/">
+<form class="search-page" role="search" action="/entities/" data-search-action="/search/" method="get" data-pagefind-bundles="${bundleUrls(siteShards(site)).join(' ')}">
 <label for="q">Search articles, entities and claims</label>
 <input id="q" type="search" name="q" autocomplete="off" data-suggest>
 <button type="submit">Search</button>

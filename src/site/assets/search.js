@@ -21,7 +21,7 @@ const SHOWN = 30;
 const [main, ...merged] = (form.getAttribute('data-pagefind-bundles') || '/pagefind/').split(/\s+/).filter(Boolean);
 const pagefind = await import(`${main}pagefind.js`);
 await pagefind.options({ excerptLength: 24 });
-for (const bundle of merged) await pagefind.mergeIndex(bundle);
+for (const bundle of merged) await pagefind.mergeIndex(bundle, { excerptLength: 24 });
 pagefind.init();
 
 const chosen = {};
