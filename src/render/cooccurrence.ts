@@ -1,3 +1,4 @@
+import { statistic } from './deps.ts';
 import type { SiteData } from './site.ts';
 
 /**
@@ -55,6 +56,12 @@ function paragraphs(site: SiteData): string[][] {
   }
   return out;
 }
+
+/**
+ * An entity's associations, strongest first, from the statistics of the whole corpus; a page that
+ * reads them depends on them alone, not on every article (deps.ts).
+ */
+export const neighboursOf = statistic('neighbours', (site: SiteData, id: string): Association[] => cooccurrence(site).neighbours.get(id) ?? []);
 
 /** The corpus's co-occurrence statistics, computed once per site and shared by every page. */
 export function cooccurrence(site: SiteData): Cooccurrence {

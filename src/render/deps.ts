@@ -127,9 +127,32 @@ class TrackedSet<T> extends Set<T> {
   }
 }
 
+/** On a tracked view: the site data behind it, and the keys it records. */
+const BEHIND = Symbol('the site data behind a tracked view');
+
+/** Statistics of the whole corpus that pages read by key, by name (see `statistic`). */
+const STATISTICS = new Map<string, (site: SiteData, id: string) => unknown>();
+
+/**
+ * A statistic computed once over the whole corpus and read by pages one key at a time (an
+ * entity's associations, a name file): on a page's tracked view it is read from the site data
+ * itself, so it is computed once, and recorded as the key `NAME␀ID`, whose fingerprint is the
+ * value read. A change to an article then renders a page again only if what it read changed.
+ */
+export function statistic<T>(name: string, compute: (site: SiteData, id: string) => T): (site: SiteData, id: string) => T {
+  STATISTICS.set(name, compute);
+  return (site, id) => {
+    const behind = (site as SiteData & { [BEHIND]?: { site: SiteData; keys: Set<string> } })[BEHIND];
+    if (!behind) return compute(site, id);
+    behind.keys.add(`${name}${SEP}${id}`);
+    return compute(behind.site, id);
+  };
+}
+
 /** A view of the site data that records in `keys` every look-up a page makes. */
 export function trackedSite(site: SiteData, keys: Set<string>): SiteData {
   const view = Object.create(site) as SiteData;
+  Object.defineProperty(view, BEHIND, { value: { site, keys } });
   for (const field of MAPS) {
     const inner: ReadonlyMap<unknown, unknown> | ReadonlySet<unknown> = site[field];
     const tracked = inner instanceof Map ? new TrackedMap(inner, field, keys) : new TrackedSet(inner as ReadonlySet<unknown>, field, keys);
@@ -188,6 +211,8 @@ export class Fingerprints {
     const id = key.slice(at + 1);
     const site = this.site;
     if (id === ALL) return this.whole(field as MapField | WholeField);
+    const read = STATISTICS.get(field);
+    if (read) return hash(JSON.stringify(read(site, id) ?? null));
     switch (field as MapField) {
       case 'documentById':
         return documentHash(site.documentById.get(id));

@@ -2,10 +2,10 @@
  * Renders the pages whose data changed since the previous build, and remembers for each page what
  * it read (deps.ts) and a hash of what it wrote.
  *
- * Article, entity and claim pages (the templates that page through `pages.articles`,
- * `pages.entities` and `pages.clusters`) are tracked: each renders against a view of the site data
- * that records its look-ups, and is rendered again only when one of them has a new fingerprint.
- * The other pages (home, lists, timeline, outlets, data, search, methodology) are few, are made
+ * Article, entity and claim pages and the search's name files (the templates that page through
+ * `pages.articles`, `pages.entities`, `pages.clusters` and `buckets`) are tracked: each renders
+ * against a view of the site data that records its look-ups, and is rendered again only when one of
+ * them has a new fingerprint. The other pages (home, lists, timeline, outlets, data, search page, methodology) are few, are made
  * from the whole corpus, and share caches per site data: they are rendered in every build, and
  * written only when their bytes changed.
  */
@@ -16,7 +16,7 @@ import { renderPage, type PageSpec, type Templates } from './runner.ts';
 import type { SiteData } from './site.ts';
 
 /** The pagination data of the tracked templates. */
-const TRACKED = new Set(['pages.articles', 'pages.entities', 'pages.clusters']);
+const TRACKED = new Set(['pages.articles', 'pages.entities', 'pages.clusters', 'buckets']);
 
 /** What a build remembers of one page. */
 export interface PageRecord {

@@ -1,3 +1,4 @@
+import { statistic } from './deps.ts';
 import { entityHref, type SiteData } from './site.ts';
 
 /**
@@ -99,3 +100,9 @@ export function nameFiles(site: SiteData): Map<string, NameFile> {
   made.set(site, kept);
   return kept;
 }
+
+/**
+ * What the name file of a key holds (for `index`, the list of keys that have one); a page that
+ * writes it depends on that alone, not on every entity (deps.ts).
+ */
+export const nameFileContent = statistic('names', (site: SiteData, key: string): NameFile | string[] | null => (key === 'index' ? [...nameFiles(site).keys()] : (nameFiles(site).get(key) ?? null)));

@@ -1,5 +1,5 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
-import { cooccurrence, MIN_SHARED, type Association } from './cooccurrence.ts';
+import { cooccurrence, MIN_SHARED, neighboursOf, type Association } from './cooccurrence.ts';
 import { html, type SafeHtml } from './html.ts';
 import { TYPE_NAMES, entityHref, type EntityStats, type SiteData } from './site.ts';
 
@@ -219,8 +219,7 @@ ${edgeTable(site, edges, 'Table of the network')}
  */
 export function egoNetwork(site: SiteData, entityId: string, limit = 10): SafeHtml {
   const stats = site.statsById.get(entityId);
-  const { neighbours } = cooccurrence(site);
-  const around = (neighbours.get(entityId) ?? []).filter((a) => site.statsById.has(a.id)).slice(0, limit);
+  const around = neighboursOf(site, entityId).filter((a) => site.statsById.has(a.id)).slice(0, limit);
   if (!stats || !around.length) return html`<p class="muted">No entity shares ${MIN_SHARED} or more paragraphs with this one more often than chance.</p>`;
   const label = stats.entity.label;
   const ego: Node = { id: entityId, stats, r: 10, x: 0, y: 0 };
@@ -232,7 +231,7 @@ export function egoNetwork(site: SiteData, entityId: string, limit = 10): SafeHt
   });
   const byId = new Map(others.map((o) => [o.id, o]));
   const between: Array<{ a: string; b: string; association: Association }> = [];
-  for (const o of others) for (const a of neighbours.get(o.id) ?? []) if (byId.has(a.id) && o.id < a.id) between.push({ a: o.id, b: a.id, association: a });
+  for (const o of others) for (const a of neighboursOf(site, o.id)) if (byId.has(a.id) && o.id < a.id) between.push({ a: o.id, b: a.id, association: a });
   // The centre's label sits above it, where no line runs.
   const placed: Placed[] = [{ node: ego, anchor: 'middle', lx: 0, ly: ego.y - ego.r - 4 }, ...place(others, 0)];
   const box = frame(placed);

@@ -1,5 +1,5 @@
 import { getSite } from '../render/eleventy.ts';
-import { NAME_BUCKETS, nameFiles } from '../render/names.ts';
+import { NAME_BUCKETS, nameFileContent, nameFiles } from '../render/names.ts';
 
 interface Data {
   bucket: string;
@@ -18,6 +18,5 @@ export const data = {
 };
 
 export function render(d: Data): string {
-  const files = nameFiles(getSite());
-  return `${JSON.stringify(d.bucket === 'index' ? [...files.keys()] : files.get(d.bucket))}\n`;
+  return `${JSON.stringify(nameFileContent(getSite(), d.bucket))}\n`;
 }
