@@ -130,7 +130,7 @@ const tables = new WeakMap<LinearModel, FeatureTable>();
 
 function tableOf(model: LinearModel): FeatureTable {
   let table = tables.get(model);
-  if (!table) tables.set(model, (table = new FeatureTable(model.rows)));
+  if (!table) tables.set(model, (table = new FeatureTable(model.rows, model.weights, T)));
   return table;
 }
 
@@ -144,11 +144,7 @@ function wordVector(model: LinearModel, table: FeatureTable, norm: string): Floa
     v = new Float32Array(OFFSETS.length * T);
     const hashes = wordHashes(norm);
     for (let o = 0; o < OFFSETS.length; o++) {
-      for (const h of hashes[o]!) {
-        const row = table.get(h);
-        if (row < 0) continue;
-        for (let t = 0; t < T; t++) v[o * T + t]! += model.weights[row * T + t]!;
-      }
+      for (const h of hashes[o]!) table.add(h, v, o * T);
     }
     cache.set(norm, v);
   }
@@ -164,16 +160,9 @@ export function fastEmissions(model: LinearModel, tokens: TaggerToken[], fixed: 
   const n = tokens.length;
   const scores = new Float32Array(n * T);
   const table = tableOf(model);
-  const weights = model.weights;
   // Each position's word vector is looked up once, not once per window offset that reads it.
   const vectors: Float32Array[] = [];
   for (let j = -REACH; j < n + REACH; j++) vectors.push(wordVector(model, table, normAt(tokens, j)));
-  const add = (hash: number, base: number): void => {
-    const row = table.get(hash);
-    if (row < 0) return;
-    const r = row * T;
-    for (let t = 0; t < T; t++) scores[base + t]! += weights[r + t]!;
-  };
   const later = contextScratch;
   for (let i = 0; i < n; i++) {
     const base = i * T;
@@ -182,10 +171,10 @@ export function fastEmissions(model: LinearModel, tokens: TaggerToken[], fixed: 
       const at = o * T;
       for (let t = 0; t < T; t++) scores[base + t]! += v[at + t]!;
     }
-    for (let k = fixed.starts[i]!; k < fixed.starts[i + 1]!; k++) add(fixed.hashes[k]!, base);
+    for (let k = fixed.starts[i]!; k < fixed.starts[i + 1]!; k++) table.add(fixed.hashes[k]!, scores, base);
     later.length = 0;
     contextHashes(tokens, i, later, FIRST_PASS_TEMPLATES, CONTEXT_TEMPLATES.length);
-    for (let k = 0; k < later.length; k++) add(later[k]!, base);
+    for (let k = 0; k < later.length; k++) table.add(later[k]!, scores, base);
   }
   return scores;
 }
