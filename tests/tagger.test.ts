@@ -7,7 +7,7 @@ import { TAGS, TAG_COUNT, allowed, decode, encode } from '../src/annotate/tagger
 import { CasingCounter, inCapitals, truecase } from '../src/annotate/tagger/casing.ts';
 import { learnClasses } from '../src/annotate/tagger/clusters.ts';
 import { detokenize, spansOfTags, type GoldDocument } from '../src/annotate/tagger/corpus.ts';
-import { CONTEXT_TEMPLATES, FIRST_PASS_TEMPLATES, contextFeatures, contextHashes, shape, tokenFeatures, wordClass, type TaggerToken } from '../src/annotate/tagger/features.ts';
+import { CONTEXT_TEMPLATES, FIRST_PASS_TEMPLATES, contextFeatures, contextHashes, shape, tokenFeatures, wordClass, wordFeatureHashes, wordFeatures, OFFSETS, type TaggerToken } from '../src/annotate/tagger/features.ts';
 import { hashKey } from '../src/annotate/tagger/hash.ts';
 import { gazetteerMarker } from '../src/annotate/tagger/gazetteer.ts';
 import { countCasing, project } from '../src/annotate/tagger/gold.ts';
@@ -88,6 +88,17 @@ Features('context features are hashed unbuilt to the hashes of their keys, in pa
     assert.equal(parts, all);
   }
   assert.ok(CONTEXT_TEMPLATES.slice(FIRST_PASS_TEMPLATES).every(([name]) => ['document', 'first-pass', 'first-pass-around'].includes(name)));
+});
+
+Features('word features are hashed unbuilt to the hashes of their keys, offset by offset', () => {
+  for (const word of ['Leeds', 'beat', 'McDonald', '4.2bn', 'Gdańsk', 'I', ',', '<S>', '</S>', 'Terminals', 'NYMEX', 'naïve']) {
+    const hashes = wordFeatureHashes(word);
+    OFFSETS.forEach((offset, o) => {
+      const keys: string[] = [];
+      wordFeatures(word, offset, keys);
+      assert.equal([...hashes[o]!], keys.map(hashKey), `${word} at ${offset}: ${keys.join(' ')}`);
+    });
+  }
 });
 
 const Gazetteer = suite('gazetteerMarker');

@@ -151,6 +151,23 @@ export function wordFeatures(norm: string, offset: number, out: string[]): void 
   }
 }
 
+const wordPrefixes = WORD_TEMPLATES.map(([name, offsets]) => offsets.map((offset) => hashKey(`${name}@${offset}=`)));
+
+/**
+ * The hashes of a word's feature keys at each window offset (`OFFSETS` order), the same as
+ * `hashKey` of each key `wordFeatures` gives: each template's value is computed once for all
+ * its offsets and hashed unbuilt.
+ */
+export function wordFeatureHashes(norm: string): Uint32Array[] {
+  const out: number[][] = OFFSETS.map(() => []);
+  WORD_TEMPLATES.forEach(([, offsets, fn], k) => {
+    const value = fn(norm);
+    if (value === null) return;
+    offsets.forEach((offset, j) => out[OFFSETS.indexOf(offset)]!.push(hashOn(wordPrefixes[k]![j]!, value)));
+  });
+  return out.map((hashes) => Uint32Array.from(hashes));
+}
+
 /** The context feature keys of token `i`, as strings (for reading and testing; tagging hashes them unbuilt). */
 export function contextFeatures(tokens: TaggerToken[], i: number, out: string[]): void {
   for (const [name, fn] of CONTEXT_TEMPLATES) fn(tokens, i, (a, b = '', c = '', d = '', e = '') => out.push(`${name}=${a}${b}${c}${d}${e}`));

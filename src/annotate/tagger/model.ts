@@ -7,8 +7,7 @@
 import { TAGS, TAG_COUNT, decode, encode } from './bilou.ts';
 import type { CasingLexicon } from './casing.ts';
 import type { NerType, TokenSpan } from './corpus.ts';
-import { CONTEXT_TEMPLATES, FIRST_PASS_TEMPLATES, OFFSETS, contextFeatures, contextHashes, normAt, wordFeatures, type TaggerToken } from './features.ts';
-import { hashKey } from './hash.ts';
+import { CONTEXT_TEMPLATES, FIRST_PASS_TEMPLATES, OFFSETS, contextFeatures, contextHashes, normAt, wordFeatureHashes, type TaggerToken } from './features.ts';
 import { FeatureTable } from './table.ts';
 import { emissions, trainPerceptron, viterbi, type LinearModel, type TrainingSentence } from './perceptron.ts';
 import { assignClasses, type TaggerSentence } from './sentences.ts';
@@ -48,11 +47,7 @@ export function wordHashes(norm: string): Uint32Array[] {
   let cached = wordHashCache.get(norm);
   if (!cached) {
     if (wordHashCache.size > 500_000) wordHashCache.clear();
-    cached = OFFSETS.map((offset) => {
-      const keys: string[] = [];
-      wordFeatures(norm, offset, keys);
-      return Uint32Array.from(keys.map(hashKey));
-    });
+    cached = wordFeatureHashes(norm);
     wordHashCache.set(norm, cached);
   }
   return cached;
