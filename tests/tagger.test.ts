@@ -7,7 +7,8 @@ import { TAGS, TAG_COUNT, allowed, decode, encode } from '../src/annotate/tagger
 import { CasingCounter, inCapitals, truecase } from '../src/annotate/tagger/casing.ts';
 import { learnClasses } from '../src/annotate/tagger/clusters.ts';
 import { detokenize, spansOfTags, type GoldDocument } from '../src/annotate/tagger/corpus.ts';
-import { shape, tokenFeatures, wordClass, type TaggerToken } from '../src/annotate/tagger/features.ts';
+import { CONTEXT_TEMPLATES, FIRST_PASS_TEMPLATES, contextFeatures, contextHashes, shape, tokenFeatures, wordClass, wordFeatureHashes, wordFeatures, OFFSETS, type TaggerToken } from '../src/annotate/tagger/features.ts';
+import { hashKey } from '../src/annotate/tagger/hash.ts';
 import { gazetteerMarker } from '../src/annotate/tagger/gazetteer.ts';
 import { countCasing, project } from '../src/annotate/tagger/gold.ts';
 import { tag, train } from '../src/annotate/tagger/model.ts';
@@ -64,6 +65,40 @@ Features('knowledge-base marks and first-pass document tags become features', ()
   assert.ok(f.includes('gazetteer=ORG-L'));
   assert.ok(f.includes('gazetteer-before=ORG-I'));
   assert.ok(f.includes('document=ORG'));
+});
+
+Features('context features are hashed unbuilt to the hashes of their keys, in parts or all at once', () => {
+  // The committed weights are keyed by hashKey of each key: the tagger's shortcut must give the same numbers.
+  const tokens = [
+    token('LEEDS', { norm: 'Leeds', caps: true, sentenceStart: true, headline: true, gap: 'break', gazetteer: ['LOC-U', 'ORG-U'], clusters: ['a3', 'b17'], document: ['ORG', 'major-ORG', 'written-capital'], firstPass: 'U-ORG' }),
+    token('beat', { gap: 'none', clusters: ['a1'], firstPass: 'O' }),
+    token('Arsenal', { gap: 'hyphen', gazetteer: ['ORG-U'], document: ['major-none'], firstPass: 'U-ORG' }),
+    token('4.2bn', { firstPass: 'O' }),
+    token('.', { gap: 'none' }),
+  ];
+  for (let i = 0; i < tokens.length; i++) {
+    const keys: string[] = [];
+    contextFeatures(tokens, i, keys);
+    const all: number[] = [];
+    contextHashes(tokens, i, all);
+    assert.equal(all, keys.map(hashKey), `token ${i}: ${keys.join(' ')}`);
+    const parts: number[] = [];
+    contextHashes(tokens, i, parts, 0, FIRST_PASS_TEMPLATES);
+    contextHashes(tokens, i, parts, FIRST_PASS_TEMPLATES, CONTEXT_TEMPLATES.length);
+    assert.equal(parts, all);
+  }
+  assert.ok(CONTEXT_TEMPLATES.slice(FIRST_PASS_TEMPLATES).every(([name]) => ['document', 'first-pass', 'first-pass-around'].includes(name)));
+});
+
+Features('word features are hashed unbuilt to the hashes of their keys, offset by offset', () => {
+  for (const word of ['Leeds', 'beat', 'McDonald', '4.2bn', 'Gdańsk', 'I', ',', '<S>', '</S>', 'Terminals', 'NYMEX', 'naïve']) {
+    const hashes = wordFeatureHashes(word);
+    OFFSETS.forEach((offset, o) => {
+      const keys: string[] = [];
+      wordFeatures(word, offset, keys);
+      assert.equal([...hashes[o]!], keys.map(hashKey), `${word} at ${offset}: ${keys.join(' ')}`);
+    });
+  }
 });
 
 const Gazetteer = suite('gazetteerMarker');

@@ -7,6 +7,7 @@
  * worse than none, and the candidates are kept to show as alternatives.
  */
 import type { Entity, EntityType } from '../types.ts';
+import { EdgeTable } from './edges.ts';
 import { tokenizeName } from './gazetteer.ts';
 import { hashKey } from './tagger/hash.ts';
 
@@ -23,14 +24,12 @@ export interface IndexedName {
 
 /** Every name of the knowledge base, as a word trie keyed by hashes. */
 export interface NameIndex {
-  edges: Map<number, number>;
+  edges: EdgeTable;
   names: Array<IndexedName[] | undefined>;
   entities: Map<string, Entity>;
   /** How telling each capitalised word of a description is: the log of its inverse frequency among all descriptions. */
   weights: Map<string, number>;
 }
-
-const SHIFT = 4294967296;
 
 /** A word as names are compared: lower case, accents dropped ("Gdansk" is "Gdańsk"). */
 export function fold(word: string): string {
@@ -40,18 +39,18 @@ export function fold(word: string): string {
 
 /** Indexes the labels, aliases and partial aliases (surnames) of every entity. */
 export function indexNames(entities: Entity[]): NameIndex {
-  const index: NameIndex = { edges: new Map(), names: [undefined], entities: new Map(entities.map((e) => [e.id, e])), weights: new Map() };
+  const index: NameIndex = { edges: new EdgeTable(entities.length * 4), names: [undefined], entities: new Map(entities.map((e) => [e.id, e])), weights: new Map() };
   const add = (entity: Entity, name: string, kind: SurfaceKind, common: boolean): void => {
     const words = tokenizeName(name).tokens;
     if (!words.length) return;
     let node = 0;
     for (const w of words) {
-      const key = node * SHIFT + hashKey(fold(w));
-      let next = index.edges.get(key);
-      if (next === undefined) {
+      const hash = hashKey(fold(w));
+      let next = index.edges.get(node, hash);
+      if (next < 0) {
         next = index.names.length;
         index.names.push(undefined);
-        index.edges.set(key, next);
+        index.edges.set(node, hash, next);
       }
       node = next;
     }
@@ -73,8 +72,8 @@ export function indexNames(entities: Entity[]): NameIndex {
 export function namesOf(index: NameIndex, words: string[]): IndexedName[] {
   let node = 0;
   for (const w of words) {
-    const next = index.edges.get(node * SHIFT + hashKey(fold(w)));
-    if (next === undefined) return [];
+    const next = index.edges.get(node, hashKey(fold(w)));
+    if (next < 0) return [];
     node = next;
   }
   return index.names[node] ?? [];

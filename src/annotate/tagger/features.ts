@@ -39,8 +39,8 @@ export interface TaggerToken {
 /** A feature of one token's text. */
 export type WordTemplate = [name: string, offsets: readonly number[], fn: (norm: string) => string | null];
 
-/** Hands a context feature's value over in up to three pieces, read as one string (so no string is built to hash it). */
-export type Emit = (a: string, b?: string, c?: string) => void;
+/** Hands a context feature's value over in up to five pieces, read as one string (so no string is built to hash it). */
+export type Emit = (a: string, b?: string, c?: string, d?: string, e?: string) => void;
 
 /** A feature of a token in its sentence: calls `emit` once for each value it has (or not at all). */
 export type ContextTemplate = [name: string, fn: (tokens: TaggerToken[], i: number, emit: Emit) => void];
@@ -133,7 +133,7 @@ export const CONTEXT_TEMPLATES: readonly ContextTemplate[] = [
   ['gazetteer', (t, i, emit) => each(t[i]!.gazetteer, emit)],
   ['gazetteer-before', (t, i, emit) => each(t[i - 1]?.gazetteer, emit)],
   ['gazetteer-after', (t, i, emit) => each(t[i + 1]?.gazetteer, emit)],
-  ['classes', (t, i, emit) => emit(classAt(t, i - 1), '|', `${classAt(t, i)}|${classAt(t, i + 1)}`)],
+  ['classes', (t, i, emit) => emit(classAt(t, i - 1), '|', classAt(t, i), '|', classAt(t, i + 1))],
   ['cluster', (t, i, emit) => each(t[i]!.clusters, emit)],
   ['cluster-before', (t, i, emit) => each(t[i - 1]?.clusters, emit)],
   ['cluster-after', (t, i, emit) => each(t[i + 1]?.clusters, emit)],
@@ -151,23 +151,55 @@ export function wordFeatures(norm: string, offset: number, out: string[]): void 
   }
 }
 
+const wordPrefixes = WORD_TEMPLATES.map(([name, offsets]) => offsets.map((offset) => hashKey(`${name}@${offset}=`)));
+
+/**
+ * The hashes of a word's feature keys at each window offset (`OFFSETS` order), the same as
+ * `hashKey` of each key `wordFeatures` gives: each template's value is computed once for all
+ * its offsets and hashed unbuilt.
+ */
+export function wordFeatureHashes(norm: string): Uint32Array[] {
+  const out: number[][] = OFFSETS.map(() => []);
+  WORD_TEMPLATES.forEach(([, offsets, fn], k) => {
+    const value = fn(norm);
+    if (value === null) return;
+    offsets.forEach((offset, j) => out[OFFSETS.indexOf(offset)]!.push(hashOn(wordPrefixes[k]![j]!, value)));
+  });
+  return out.map((hashes) => Uint32Array.from(hashes));
+}
+
 /** The context feature keys of token `i`, as strings (for reading and testing; tagging hashes them unbuilt). */
 export function contextFeatures(tokens: TaggerToken[], i: number, out: string[]): void {
-  for (const [name, fn] of CONTEXT_TEMPLATES) fn(tokens, i, (a, b = '', c = '') => out.push(`${name}=${a}${b}${c}`));
+  for (const [name, fn] of CONTEXT_TEMPLATES) fn(tokens, i, (a, b = '', c = '', d = '', e = '') => out.push(`${name}=${a}${b}${c}${d}${e}`));
 }
 
 const prefixes = CONTEXT_TEMPLATES.map(([name]) => hashKey(`${name}=`));
 
-/** The hashes of token `i`'s context feature keys, the same as `hashKey` of each key `contextFeatures` gives. */
-export function contextHashes(tokens: TaggerToken[], i: number, out: number[]): void {
-  for (let k = 0; k < CONTEXT_TEMPLATES.length; k++) {
-    const start = prefixes[k]!;
-    CONTEXT_TEMPLATES[k]![1](tokens, i, (a, b, c) => {
-      let h = hashOn(start, a);
-      if (b) h = hashOn(h, b);
-      if (c) h = hashOn(h, c);
-      out.push(h);
-    });
+// One emitter serves every template and token (a closure per template per token was most of the garbage):
+// it continues the hash of the current template's `name=` over the pieces and appends it to the current output.
+let sink: number[] = [];
+let seed = 0;
+const hashInto: Emit = (a, b, c, d, e) => {
+  let h = hashOn(seed, a);
+  if (b) h = hashOn(h, b);
+  if (c) h = hashOn(h, c);
+  if (d) h = hashOn(h, d);
+  if (e) h = hashOn(h, e);
+  sink.push(h);
+};
+
+/** Context templates from this one on read the first pass (`document`, `first-pass`…); those before it read only the sentence. */
+export const FIRST_PASS_TEMPLATES = CONTEXT_TEMPLATES.findIndex(([name]) => name === 'document');
+
+/**
+ * The hashes of token `i`'s context feature keys, the same as `hashKey` of each key `contextFeatures`
+ * gives; `from` and `to` pick a range of templates (all by default).
+ */
+export function contextHashes(tokens: TaggerToken[], i: number, out: number[], from = 0, to = CONTEXT_TEMPLATES.length): void {
+  sink = out;
+  for (let k = from; k < to; k++) {
+    seed = prefixes[k]!;
+    CONTEXT_TEMPLATES[k]![1](tokens, i, hashInto);
   }
 }
 

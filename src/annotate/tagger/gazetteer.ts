@@ -5,6 +5,7 @@
  * the match, and reads words in their usual case in sentences written in capitals.
  */
 import type { Entity } from '../../types.ts';
+import { EdgeTable } from '../edges.ts';
 import { tokenizeName } from '../gazetteer.ts';
 import type { TaggerToken } from './features.ts';
 import { hashKey } from './hash.ts';
@@ -19,12 +20,10 @@ const SURNAME = 6;
 /** A word is a given name when it opens this many people's names or more. */
 const GIVEN_FROM = 2;
 const ROOT = 0;
-/** 2^32: a trie edge is keyed by its parent node and the 32-bit hash of the word. */
-const SHIFT = 4294967296;
 
-/** The knowledge base's names as a word trie: edges in one map, the kinds ending at each node as bits. */
+/** The knowledge base's names as a word trie: edges keyed by parent node and word hash, the kinds ending at each node as bits. */
 export interface NameTrie {
-  edges: Map<number, number>;
+  edges: EdgeTable;
   ends: number[];
   /** Longest name, in words. */
   longest: number;
@@ -32,19 +31,18 @@ export interface NameTrie {
 
 /** Builds the trie of every label, alias and adjectival form of the knowledge base. */
 export function nameTrie(entities: Entity[]): NameTrie {
-  const trie: NameTrie = { edges: new Map(), ends: [0], longest: 0 };
+  const trie: NameTrie = { edges: new EdgeTable(entities.length * 4), ends: [0], longest: 0 };
   const add = (name: string, kind: number): void => {
     const { tokens } = tokenizeName(name);
     if (!tokens.length) return;
     let node = ROOT;
     for (const t of tokens) {
-      const key = node * SHIFT + hashKey(t.toLowerCase());
-      let next = trie.edges.get(key);
-      if (next === undefined) {
+      const hash = hashKey(t.toLowerCase());
+      let next = trie.edges.get(node, hash);
+      if (next < 0) {
         next = trie.ends.length;
-        if (next * SHIFT > Number.MAX_SAFE_INTEGER) throw new RangeError('the knowledge base has too many names for the recogniser\'s trie (over 2 million words)');
         trie.ends.push(0);
-        trie.edges.set(key, next);
+        trie.edges.set(node, hash, next);
       }
       node = next;
     }
@@ -83,8 +81,8 @@ export function gazetteerMarker(entities: Entity[]): GazetteerMarker {
       let node = ROOT;
       for (let j = i; j < n && j - i < trie.longest; j++) {
         if (j > i && tokens[j]!.gap === 'break') break;
-        const next = trie.edges.get(node * SHIFT + hashKey(tokens[j]!.lower));
-        if (next === undefined) break;
+        const next = trie.edges.get(node, hashKey(tokens[j]!.lower));
+        if (next < 0) break;
         node = next;
         const bits = trie.ends[node]!;
         if (bits && capitalOrDigit(tokens[j]!)) for (let k = 0; k < K; k++) if (bits & (1 << k)) longest[i * K + k] = j + 1;

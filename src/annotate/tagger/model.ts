@@ -7,8 +7,7 @@
 import { TAGS, TAG_COUNT, decode, encode } from './bilou.ts';
 import type { CasingLexicon } from './casing.ts';
 import type { NerType, TokenSpan } from './corpus.ts';
-import { OFFSETS, contextFeatures, contextHashes, normAt, wordFeatures, type TaggerToken } from './features.ts';
-import { hashKey } from './hash.ts';
+import { CONTEXT_TEMPLATES, FIRST_PASS_TEMPLATES, OFFSETS, contextFeatures, contextHashes, normAt, wordFeatureHashes, type TaggerToken } from './features.ts';
 import { FeatureTable } from './table.ts';
 import { emissions, trainPerceptron, viterbi, type LinearModel, type TrainingSentence } from './perceptron.ts';
 import { assignClasses, type TaggerSentence } from './sentences.ts';
@@ -48,11 +47,7 @@ export function wordHashes(norm: string): Uint32Array[] {
   let cached = wordHashCache.get(norm);
   if (!cached) {
     if (wordHashCache.size > 500_000) wordHashCache.clear();
-    cached = OFFSETS.map((offset) => {
-      const keys: string[] = [];
-      wordFeatures(norm, offset, keys);
-      return Uint32Array.from(keys.map(hashKey));
-    });
+    cached = wordFeatureHashes(norm);
     wordHashCache.set(norm, cached);
   }
   return cached;
@@ -100,9 +95,28 @@ function trainPass(documents: TrainingDocument[], options: TrainOptions, label: 
   return trainPerceptron(rows, sentences, { epochs: options.epochs, seed: options.seed });
 }
 
-/** The best spans of one sentence under one pass's weights. */
-export function decodeSentence(model: LinearModel, tokens: TaggerToken[]): TokenSpan[] {
-  return decode(viterbi(fastEmissions(model, tokens), tokens.length, model.transitions));
+/** The best spans of one sentence under one pass's weights (`fixed`: its sentence-only context hashes, if already known). */
+export function decodeSentence(model: LinearModel, tokens: TaggerToken[], fixed?: FixedHashes): TokenSpan[] {
+  return decode(viterbi(fastEmissions(model, tokens, fixed), tokens.length, model.transitions));
+}
+
+/** The hashes of a sentence's context features that do not read the first pass, token by token: the same in both passes. */
+export interface FixedHashes {
+  hashes: Uint32Array;
+  /** Where each token's hashes start; one more entry than tokens. */
+  starts: Int32Array;
+}
+
+/** A sentence's context hashes from the templates before `FIRST_PASS_TEMPLATES`, computed once for both passes. */
+export function fixedHashes(tokens: TaggerToken[]): FixedHashes {
+  const hashes: number[] = [];
+  const starts = new Int32Array(tokens.length + 1);
+  for (let i = 0; i < tokens.length; i++) {
+    starts[i] = hashes.length;
+    contextHashes(tokens, i, hashes, 0, FIRST_PASS_TEMPLATES);
+  }
+  starts[tokens.length] = hashes.length;
+  return { hashes: Uint32Array.from(hashes), starts };
 }
 
 const T = TAG_COUNT;
@@ -111,7 +125,7 @@ const tables = new WeakMap<LinearModel, FeatureTable>();
 
 function tableOf(model: LinearModel): FeatureTable {
   let table = tables.get(model);
-  if (!table) tables.set(model, (table = new FeatureTable(model.rows)));
+  if (!table) tables.set(model, (table = new FeatureTable(model.rows, model.weights, T)));
   return table;
 }
 
@@ -125,61 +139,69 @@ function wordVector(model: LinearModel, table: FeatureTable, norm: string): Floa
     v = new Float32Array(OFFSETS.length * T);
     const hashes = wordHashes(norm);
     for (let o = 0; o < OFFSETS.length; o++) {
-      for (const h of hashes[o]!) {
-        const row = table.get(h);
-        if (row < 0) continue;
-        for (let t = 0; t < T; t++) v[o * T + t]! += model.weights[row * T + t]!;
-      }
+      for (const h of hashes[o]!) table.add(h, v, o * T);
     }
     cache.set(norm, v);
   }
   return v;
 }
 
+/** Widest window offset: the word vectors of a sentence are padded by this many boundary positions each side. */
+const REACH = Math.max(...OFFSETS.map(Math.abs));
+const contextScratch: number[] = [];
+
 /** Emission scores of a sentence from cached word vectors plus its context features. */
-export function fastEmissions(model: LinearModel, tokens: TaggerToken[]): Float32Array {
+export function fastEmissions(model: LinearModel, tokens: TaggerToken[], fixed: FixedHashes = fixedHashes(tokens)): Float32Array {
   const n = tokens.length;
   const scores = new Float32Array(n * T);
   const table = tableOf(model);
-  const weights = model.weights;
-  const hashes: number[] = [];
+  // Each position's word vector is looked up once, not once per window offset that reads it.
+  const vectors: Float32Array[] = [];
+  for (let j = -REACH; j < n + REACH; j++) vectors.push(wordVector(model, table, normAt(tokens, j)));
+  const later = contextScratch;
   for (let i = 0; i < n; i++) {
     const base = i * T;
     for (let o = 0; o < OFFSETS.length; o++) {
-      const v = wordVector(model, table, normAt(tokens, i + OFFSETS[o]!));
+      const v = vectors[i + OFFSETS[o]! + REACH]!;
       const at = o * T;
       for (let t = 0; t < T; t++) scores[base + t]! += v[at + t]!;
     }
-    hashes.length = 0;
-    contextHashes(tokens, i, hashes);
-    for (const h of hashes) {
-      const row = table.get(h);
-      if (row < 0) continue;
-      const r = row * T;
-      for (let t = 0; t < T; t++) scores[base + t]! += weights[r + t]!;
-    }
+    for (let k = fixed.starts[i]!; k < fixed.starts[i + 1]!; k++) table.add(fixed.hashes[k]!, scores, base);
+    later.length = 0;
+    contextHashes(tokens, i, later, FIRST_PASS_TEMPLATES, CONTEXT_TEMPLATES.length);
+    for (let k = 0; k < later.length; k++) table.add(later[k]!, scores, base);
   }
   return scores;
 }
 
+/** The labels the document features count, in the order they are listed and ties are broken; `O` last. */
+const LABELS = ['PER', 'ORG', 'LOC', 'MISC', 'O'] as const;
+const OUTSIDE = LABELS.length - 1;
+const LABEL_INDEX = new Map<string, number>(LABELS.map((l, k) => [l, k]));
+// The features' strings, made once rather than per token.
+const MAJOR = LABELS.map((l) => `major-${l}`);
+const WRITTEN = { both: 'written-both', capital: 'written-capital', lower: 'written-lower' } as const;
+
 /** What the first pass said of each token, and of each word elsewhere in the article, as features of each token. */
 export function documentFeatures(sentences: TaggerSentence[], firstPass: TokenSpan[][]): void {
-  const labels = new Map<string, Map<string, number>>();
-  const labelOf: string[][] = sentences.map((s, k) => {
-    const out = s.tokens.map(() => 'O');
-    for (const span of firstPass[k]!) for (let i = span.start; i < span.end; i++) out[i] = span.type;
+  // Per word of the article, how often the first pass gave it each label (`LABELS` order), as one small array.
+  const labels = new Map<string, Int32Array>();
+  const labelOf: Uint8Array[] = sentences.map((s, k) => {
+    const out = new Uint8Array(s.tokens.length).fill(OUTSIDE);
+    for (const span of firstPass[k]!) for (let i = span.start; i < span.end; i++) out[i] = LABEL_INDEX.get(span.type)!;
     return out;
   });
   const keyOf = (t: TaggerToken): string | null => (t.lower.length > 1 && /\p{L}/u.test(t.lower) ? t.lower : null);
+  const keys: (string | null)[][] = sentences.map((s) => s.tokens.map(keyOf));
   // How the article writes each word inside ordinary sentences: with a capital, or without.
   const written = new Map<string, [number, number]>();
   const midSentence = (t: TaggerToken): boolean => !t.caps && !t.sentenceStart && !t.headline;
   sentences.forEach((s, k) => s.tokens.forEach((t, i) => {
-    const key = keyOf(t);
+    const key = keys[k]![i];
     if (!key) return;
     let counts = labels.get(key);
-    if (!counts) labels.set(key, (counts = new Map()));
-    counts.set(labelOf[k]![i]!, (counts.get(labelOf[k]![i]!) ?? 0) + 1);
+    if (!counts) labels.set(key, (counts = new Int32Array(LABELS.length)));
+    counts[labelOf[k]![i]!]!++;
     if (!midSentence(t)) return;
     const w = written.get(key) ?? [0, 0];
     w[/^\p{Lu}/u.test(t.text) ? 0 : 1]++;
@@ -190,27 +212,27 @@ export function documentFeatures(sentences: TaggerSentence[], firstPass: TokenSp
     s.tokens.forEach((t, i) => (t.firstPass = TAGS[tags[i]!]!));
   });
   sentences.forEach((s, k) => s.tokens.forEach((t, i) => {
-    const key = keyOf(t);
+    const key = keys[k]![i];
     t.document = [];
     if (!key) return;
-    const counts = new Map(labels.get(key));
+    // The word's counts elsewhere: its own label taken out of them.
+    const counts = labels.get(key)!;
     const own = labelOf[k]![i]!;
-    counts.set(own, counts.get(own)! - 1);
-    let top = 'none';
+    let top = -1;
     let best = 0;
-    for (const label of ['PER', 'ORG', 'LOC', 'MISC', 'O']) {
-      const n = counts.get(label) ?? 0;
-      if (n > 0 && label !== 'O') t.document.push(label);
+    for (let l = 0; l < LABELS.length; l++) {
+      const n = counts[l]! - (l === own ? 1 : 0);
+      if (n > 0 && l !== OUTSIDE) t.document.push(LABELS[l]!);
       if (n > best) {
         best = n;
-        top = label;
+        top = l;
       }
     }
-    t.document.push(`major-${top}`);
+    t.document.push(top < 0 ? 'major-none' : MAJOR[top]!);
     const w = written.get(key);
     if (!w) return;
     const [capital, lower] = midSentence(t) ? (/^\p{Lu}/u.test(t.text) ? [w[0] - 1, w[1]] : [w[0], w[1] - 1]) : w;
-    if (capital > 0 || lower > 0) t.document.push(`written-${capital > 0 ? (lower > 0 ? 'both' : 'capital') : 'lower'}`);
+    if (capital > 0 || lower > 0) t.document.push(capital > 0 ? (lower > 0 ? WRITTEN.both : WRITTEN.capital) : WRITTEN.lower);
   }));
 }
 
@@ -220,9 +242,10 @@ export function tag(model: Recogniser, sentences: TaggerSentence[]): TokenSpan[]
     t.document = [];
     t.firstPass = '';
   }
-  const first = sentences.map((s) => decodeSentence(model.first, s.tokens));
+  const fixed = sentences.map((s) => fixedHashes(s.tokens));
+  const first = sentences.map((s, k) => decodeSentence(model.first, s.tokens, fixed[k]));
   documentFeatures(sentences, first);
-  return sentences.map((s) => decodeSentence(model.second, s.tokens));
+  return sentences.map((s, k) => decodeSentence(model.second, s.tokens, fixed[k]));
 }
 
 /**

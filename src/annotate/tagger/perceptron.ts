@@ -57,12 +57,20 @@ export function emissions(model: LinearModel, sentence: { features: Int32Array; 
 /** For each tag, the tags that may come before it: Viterbi looks only at these. */
 const BEFORE: Int8Array[] = Array.from({ length: T }, (_, t) => Int8Array.from(Array.from({ length: T }, (_, p) => p).filter((p) => MASK[p * (T + 1) + t])));
 
+let viterbiBest = new Float64Array(256 * T);
+let viterbiBack = new Int8Array(256 * T);
+
 /** The best valid tag sequence for these emission scores (`length × T`). */
 export function viterbi(scores: Float32Array, length: number, transitions: Float32Array): Int8Array {
   const tags = new Int8Array(length);
   if (length === 0) return tags;
-  const best = new Float64Array(length * T);
-  const back = new Int8Array(length * T);
+  // The score and back-pointer tables are reused from sentence to sentence (every cell read is written first).
+  if (viterbiBest.length < length * T) {
+    viterbiBest = new Float64Array(length * T * 2);
+    viterbiBack = new Int8Array(length * T * 2);
+  }
+  const best = viterbiBest;
+  const back = viterbiBack;
   for (let t = 0; t < T; t++) best[t] = MASK[EDGE * (T + 1) + t] ? scores[t]! + transitions[EDGE * (T + 1) + t]! : -Infinity;
   for (let i = 1; i < length; i++) {
     const row = i * T;

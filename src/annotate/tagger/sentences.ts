@@ -58,13 +58,22 @@ export function taggerSentences(view: AnnotationView, lexicon: CasingLexicon, ma
 
 /** Gives each token its word classes (`a…` for the first clustering, `b…` for the second). */
 export function assignClasses(sentences: TaggerSentence[], classes: readonly WordClasses[]): void {
+  const names = classes.map((_, k) => classNames(k));
   for (const s of sentences) {
     for (const t of s.tokens) {
       t.clusters = [];
-      classes.forEach((c, k) => {
-        const n = c.get(t.lower);
-        if (n !== undefined) t.clusters.push(`${String.fromCharCode(97 + k)}${n}`);
-      });
+      for (let k = 0; k < classes.length; k++) {
+        const n = classes[k]!.get(t.lower);
+        if (n !== undefined) t.clusters.push(names[k]!(n));
+      }
     }
   }
+}
+
+const classNameCache: string[][] = [];
+
+/** The names of the `k`th clustering's classes (`a0`, `a1`…), each string made once, not per token. */
+function classNames(k: number): (n: number) => string {
+  const made = (classNameCache[k] ??= []);
+  return (n) => (made[n] ??= `${String.fromCharCode(97 + k)}${n}`);
 }
