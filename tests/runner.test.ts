@@ -30,7 +30,8 @@ async function runnerSite(out: string, input: { seeds?: string; data?: string })
     copyPassthrough(ROOT, templates, out);
     const made = new Set<string>();
     for (const page of pages) writePage(out, page.path, renderPage(templates, page), made);
-    return pages.length;
+    // HTML pages: the search's name files (JSON) are rendered too, and compared with the rest below.
+    return pages.filter((p) => p.path.endsWith('.html')).length;
   } finally {
     clearSite();
   }

@@ -72,16 +72,20 @@ export async function startIndexer(shards: readonly Shard[], options: { keep?: b
   const handles = await Promise.all(shards.map((shard) => (bundle ? inWorker(bundle.url, shard, options.keep ?? false, onShardProgress, stopped) : inThread(shard, options.keep ?? false, onShardProgress))));
   const byShard = new Map(shards.map((s, i) => [s.name, handles[i]!]));
   const handleOf = (path: string): ShardHandle => byShard.get(shardOf(path, shards).name)!;
+  // Only HTML pages are searched: the search's name files (JSON) are rendered with them.
+  const searched = (path: string): boolean => path.endsWith('.html');
   return {
     shards,
     expect: (entries, previous, site) => {
       for (const shard of shards) {
-        const mine = entries.filter((e) => shardOf(e.path, shards) === shard);
+        const mine = entries.filter((e) => searched(e.path) && shardOf(e.path, shards) === shard);
         progress.set(shard.name, { done: 0, total: mine.length });
         byShard.get(shard.name)!.expect(mine, site ?? null, previous?.[shard.name] ?? null);
       }
     },
-    page: (path, html) => handleOf(path).page(path, html),
+    page: (path, html) => {
+      if (searched(path)) handleOf(path).page(path, html);
+    },
     finish: async (site) => {
       const outcomes = await settleAll(handles.map((h) => h.finish(site)), handles);
       for (const shard of shards) {
@@ -90,7 +94,7 @@ export async function startIndexer(shards: readonly Shard[], options: { keep?: b
       }
       return outcomes;
     },
-    update: (pages, site) => settleAll(shards.map((shard) => byShard.get(shard.name)!.update(pages.filter((p) => shardOf(p.path, shards) === shard), site)), handles),
+    update: (pages, site) => settleAll(shards.map((shard) => byShard.get(shard.name)!.update(pages.filter((p) => searched(p.path) && shardOf(p.path, shards) === shard), site)), handles),
     abort: async () => {
       await Promise.all(handles.map((h) => h.abort().catch(() => undefined)));
     },

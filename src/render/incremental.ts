@@ -91,8 +91,10 @@ export async function renderPages(options: {
   const { templates, site, previous, fingerprints } = options;
   const records = new Map<string, { hash: string; deps: string[] | number[] | null; fresh: boolean }>();
   const changed: string[] = [];
-  const total = options.dirty.size;
+  // Progress counts HTML pages: the search's name files (JSON) are rendered too, but are not pages.
+  const total = [...options.dirty].filter((path) => path.endsWith('.html')).length;
   let done = 0;
+  let rendered = 0;
   try {
     for (const page of options.pages) {
       const before = previous?.pages.get(page.path);
@@ -117,10 +119,10 @@ export async function renderPages(options: {
       if (isNew) changed.push(page.path);
       records.set(page.path, { hash, deps, fresh: true });
       options.onPage(page.path, html, isNew);
-      done++;
-      options.onProgress?.(done, total);
+      rendered++;
+      if (page.path.endsWith('.html')) options.onProgress?.(++done, total);
       // Now and then, let the event loop run: progress from the index workers, the terminal.
-      if (done % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (rendered % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
     setSite(site);

@@ -18,6 +18,13 @@ const FILTERS = ['outlet', 'section', 'entity type', 'entity', 'claim source'];
 const TYPE_NAMES = { person: 'person', organization: 'organisation', place: 'place', event: 'event' };
 const SHOWN = 30;
 
+// A query submitted while the index loads waits for it, rather than leaving the page.
+let ready = false;
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  if (ready) run();
+});
+
 const [main, ...merged] = (form.getAttribute('data-pagefind-bundles') || '/pagefind/').split(/\s+/).filter(Boolean);
 const pagefind = await import(`${main}pagefind.js`);
 await pagefind.options({ excerptLength: 24 });
@@ -185,13 +192,11 @@ async function run() {
   }));
 }
 
-input.value = params.get('q') || '';
+// What the reader typed while the index loaded stays; else the query of the address.
+if (!input.value) input.value = params.get('q') || '';
 await buildFilters();
 sortSelect.addEventListener('change', run);
-form.addEventListener('submit', (e) => {
-  e.preventDefault();
-  run();
-});
+ready = true;
 let timer;
 input.addEventListener('input', () => {
   clearTimeout(timer);
