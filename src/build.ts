@@ -279,15 +279,20 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** Writes a page under the site folder, making its folder (`made` remembers the folders made). */
-export function writePage(site: string, path: string, html: string, made: Set<string>): void {
+/** The file of `path` under `site`, its folder made if `made` does not list it yet. */
+export function fileUnder(site: string, path: string, made: Set<string>): string {
   const target = join(site, ...path.split('/'));
   const dir = dirname(target);
   if (!made.has(dir)) {
     mkdirSync(dir, { recursive: true });
     made.add(dir);
   }
-  writeFileSync(target, html);
+  return target;
+}
+
+/** Writes a page under the site folder, making its folder (`made` remembers the folders made). */
+export function writePage(site: string, path: string, html: string, made: Set<string>): void {
+  writeFileSync(fileUnder(site, path, made), html);
 }
 
 /** Copies the passthrough folders and files (the assets) into the site. */
@@ -297,12 +302,7 @@ export function copyPassthrough(root: string, templates: Templates, site: string
 
 /** Makes `to/path` a second name of `from/path` (a copy where links are refused). */
 function linkFile(from: string, to: string, path: string, made: Set<string>): void {
-  const target = join(to, ...path.split('/'));
-  const dir = dirname(target);
-  if (!made.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    made.add(dir);
-  }
+  const target = fileUnder(to, path, made);
   const source = join(from, ...path.split('/'));
   try {
     linkSync(source, target);

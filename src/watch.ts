@@ -15,7 +15,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { build, type BuildOptions, type BuildResult, type LiveSite } from './build.ts';
+import { build, fileUnder, type BuildOptions, type BuildResult, type LiveSite } from './build.ts';
 import { annotationMemo, runPipeline } from './pipeline.ts';
 import { formatProblem } from './problems.ts';
 import { Fingerprints } from './render/deps.ts';
@@ -317,12 +317,7 @@ function sameShards(a: readonly Shard[], b: readonly Shard[]): boolean {
 
 /** Writes a page in place: whole into a file beside it, then renamed over it, so a server never sends half a page. */
 function writeInPlace(site: string, path: string, html: string, made: Set<string>): void {
-  const target = join(site, ...path.split('/'));
-  const dir = dirname(target);
-  if (!made.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    made.add(dir);
-  }
+  const target = fileUnder(site, path, made);
   const temp = `${target}.${process.pid}.tmp`;
   writeFileSync(temp, html);
   renameSync(temp, target);

@@ -9,19 +9,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../src/annotate/tagger/perceptron.ts';
 import { ROOT } from './helpers.ts';
-
-/** A seeded generator of numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = 'Anna Ben Carla David Elena Frank Grace Henry Irene Jack Karen Louis Maria Nathan Olivia Peter Rachel Samuel Teresa Victor Wendy Adam Beatrice Charles Diana Edward Fiona George Helen Ian Julia Kevin Laura Michael Nina Oscar Paula Robert Sarah Thomas Ursula Walter Alice Bruno Clara Daniel Emma Felix Hannah Isaac'.split(' ');
 const LAST = 'Adams Baker Carter Dalton Ellis Fischer Garcia Hughes Ingram Jensen Keller Lambert Moreau Novak Owens Parker Quinn Romero Schmidt Turner Ulrich Vargas Walsh Young Zimmer Bennett Coleman Dawson Foster Grant Harper Jordan Kowalski Lindqvist Meyer Nolan Ortega Petrov Reyes Sandoval Tanaka Varga Weber Brennan Costa Duarte Eriksen Ferrari Gallagher Horvat Ivanova Janssen Larsen Molina Nielsen Okafor Pereira Rossi Silva Tamm'.split(' ');
@@ -63,7 +52,7 @@ function knowledgeBase(): KnowledgeBase {
  * into `seeds`, made from `seed`. Returns the number of words written.
  */
 export function writeSyntheticCorpus(seeds: string, count: number, seed = 13): number {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   /** Skewed to the start of the list: the first items are picked far more often than the last. */
   const skewed = <T>(list: readonly T[], power = 2.5): T => list[Math.floor(rnd() ** power * list.length)]!;

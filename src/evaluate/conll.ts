@@ -4,6 +4,8 @@
  * types, micro-averaged over every name of every document.
  */
 
+import type { Score } from './index.ts';
+
 /** A typed range of a document's text. */
 export interface TypedSpan {
   start: number;
@@ -11,15 +13,8 @@ export interface TypedSpan {
   type: string;
 }
 
-/** Counts and figures of one type or group of types. */
-export interface SpanScore {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
+/** Counts and figures of one type or group of types (the same figures as every other score). */
+export type SpanScore = Score;
 
 /** Precision, recall and F1 from counts (conlleval: 0 when nothing was predicted or expected). */
 export function spanScore(tp: number, fp: number, fn: number): SpanScore {
