@@ -1,5 +1,7 @@
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
@@ -13,11 +15,12 @@ import { gazetteerMarker } from '../src/annotate/tagger/gazetteer.ts';
 import { countCasing, project } from '../src/annotate/tagger/gold.ts';
 import { tag, train } from '../src/annotate/tagger/model.ts';
 import { viterbi } from '../src/annotate/tagger/perceptron.ts';
+import { FeatureTable } from '../src/annotate/tagger/table.ts';
 import { load, save } from '../src/annotate/tagger/store.ts';
 import { MODEL_DIR, committedRecogniser, modelProblem } from '../src/annotate/annotator.ts';
 import { SpanTally } from '../src/evaluate/conll.ts';
 import type { Entity } from '../src/types.ts';
-import { tempDir } from './helpers.ts';
+import { ROOT, tempDir } from './helpers.ts';
 
 const token = (text: string, over: Partial<TaggerToken> = {}): TaggerToken => {
   const t: TaggerToken = { text, norm: text, lower: '', gap: 'space', sentenceStart: false, headline: false, caps: false, gazetteer: [], clusters: [], document: [], firstPass: '', ...over };
@@ -278,12 +281,25 @@ Training('a different seed changes the order of updates, so the check above can 
 
 const Committed = suite('the committed model');
 
+/** CPU milliseconds `load` takes in a fresh process: the cost a build pays, apart from this test run's heap and whatever else the machine is doing. */
+function loadCpuMs(): number {
+  const code = `import { load } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/annotate/tagger/store.ts')).href)};
+const before = process.cpuUsage();
+load(${JSON.stringify(MODEL_DIR)});
+const cpu = process.cpuUsage(before);
+process.stdout.write(String((cpu.user + cpu.system) / 1000));`;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  assert.is(run.status, 0, run.stderr);
+  const ms = Number(run.stdout.trim());
+  assert.ok(Number.isFinite(ms), `the load printed ${JSON.stringify(run.stdout)}, ${JSON.stringify(run.stderr)}`);
+  return ms;
+}
+
 Committed('loads in under a second of CPU and tags news it was not trained on', () => {
-  const before = process.cpuUsage();
+  // The fastest of three fresh processes, so a busy machine does not decide the figure.
+  const runs = [loadCpuMs(), loadCpuMs(), loadCpuMs()];
+  assert.ok(Math.min(...runs) < 1000, `loading took ${runs.map((ms) => ms.toFixed(0)).join(', ')} ms of CPU`);
   const model = load(MODEL_DIR);
-  const cpu = process.cpuUsage(before);
-  const ms = (cpu.user + cpu.system) / 1000;
-  assert.ok(ms < 1000, `loading took ${ms.toFixed(0)} ms of CPU`);
   assert.ok(model.first.rows.size > 10_000);
   const doc: GoldDocument = { id: 'fresh', sentences: [{ tokens: 'Shares in British Airways fell on Tuesday , the chief executive , Willie Walsh , told reporters in London .'.split(' '), spans: [] }] };
   const projected = project(doc, model.lexicon, false, undefined, model.classes);
@@ -293,6 +309,24 @@ Committed('loads in under a second of CPU and tags news it was not trained on', 
   assert.ok(found.includes('ORG:British Airways'), found.join(', '));
   assert.ok(found.includes('PER:Willie Walsh'), found.join(', '));
   assert.ok(found.includes('LOC:London'), found.join(', '));
+});
+
+Committed('the table read straight from the weight file gives every feature the weights the unpacked model has', () => {
+  const model = load(MODEL_DIR);
+  const packed = model.second.table!;
+  const rebuilt = FeatureTable.fromRows(model.second.rows, model.second.weights, TAG_COUNT);
+  const a = new Float32Array(TAG_COUNT);
+  const b = new Float32Array(TAG_COUNT);
+  let hashes = 0;
+  for (const hash of [...model.second.rows.keys(), 1, 2, 3, 0xffffffff]) {
+    a.fill(0);
+    b.fill(0);
+    packed.add(hash, a, 0);
+    rebuilt.add(hash, b, 0);
+    assert.equal([...a], [...b], `feature ${hash}`);
+    hashes++;
+  }
+  assert.ok(hashes > 10_000);
 });
 
 Committed('a model that cannot be read is one problem naming the folder, the file and the fix, not a stack trace', () => {

@@ -124,8 +124,8 @@ const wordVectors = new WeakMap<LinearModel, Map<string, Float32Array>>();
 const tables = new WeakMap<LinearModel, FeatureTable>();
 
 function tableOf(model: LinearModel): FeatureTable {
-  let table = tables.get(model);
-  if (!table) tables.set(model, (table = new FeatureTable(model.rows, model.weights, T)));
+  let table = model.table ?? tables.get(model);
+  if (!table) tables.set(model, (table = FeatureTable.fromRows(model.rows, model.weights, T)));
   return table;
 }
 

@@ -4,6 +4,7 @@
  * and averaging by the lazy-sum trick (Daumé 2006) so that training stays linear in the updates.
  */
 import { TAG_COUNT, allowed } from './bilou.ts';
+import type { FeatureTable } from './table.ts';
 export { hashKey } from './hash.ts';
 
 const T = TAG_COUNT;
@@ -19,6 +20,8 @@ export interface LinearModel {
   weights: Float32Array;
   /** `(T + 1) × (T + 1)` transition weights: `[prev][next]`, `T` the sentence edge. */
   transitions: Float32Array;
+  /** The emission weights packed for tagging, when the model was read from disk; otherwise built from `rows` and `weights` when it first tags. */
+  table?: FeatureTable;
 }
 
 /** A training sentence: per token, the rows of its features, and the gold tags. */

@@ -12,6 +12,7 @@ import type { WordClasses } from './clusters.ts';
 import { CONTEXT_TEMPLATES, WORD_TEMPLATES } from './features.ts';
 import type { Recogniser } from './model.ts';
 import type { LinearModel } from './perceptron.ts';
+import { FeatureTable } from './table.ts';
 
 const T = TAG_COUNT;
 const FORMAT = 'gloss-recogniser/1';
@@ -74,15 +75,31 @@ function decodePass(bytes: Buffer, scale: number, transitions: number[], file: s
   const count = bytes.readUInt32LE(8);
   const heads = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + 12, bytes.byteOffset + 12 + features * 8));
   const values = new Int16Array(bytes.buffer.slice(bytes.byteOffset + 12 + features * 8, bytes.byteOffset + 12 + features * 8 + count * 2));
-  const rows = new Map<number, number>();
-  const weights = new Float32Array(features * T);
-  let v = 0;
-  for (let f = 0; f < features; f++) {
-    rows.set(heads[2 * f]!, f);
-    const mask = heads[2 * f + 1]!;
-    for (let t = 0; t < T; t++) if (mask & (1 << t)) weights[f * T + t] = values[v++]! * scale;
-  }
-  return { rows, weights, transitions: Float32Array.from(transitions) };
+  // Tagging needs only the packed table; the hash → row map and the dense weights (hundreds of
+  // thousands of entries, most of the load time) are unpacked if something asks for them.
+  let unpacked: { rows: Map<number, number>; weights: Float32Array } | undefined;
+  const unpack = () => {
+    if (unpacked) return unpacked;
+    const rows = new Map<number, number>();
+    const weights = new Float32Array(features * T);
+    let v = 0;
+    for (let f = 0; f < features; f++) {
+      rows.set(heads[2 * f]!, f);
+      const mask = heads[2 * f + 1]!;
+      for (let t = 0; t < T; t++) if (mask & (1 << t)) weights[f * T + t] = values[v++]! * scale;
+    }
+    return (unpacked = { rows, weights });
+  };
+  return {
+    get rows() {
+      return unpack().rows;
+    },
+    get weights() {
+      return unpack().weights;
+    },
+    transitions: Float32Array.from(transitions),
+    table: FeatureTable.fromPacked(heads, values, scale),
+  };
 }
 
 /** Writes a trained recogniser into `dir`, returning its card. */
@@ -125,11 +142,16 @@ export function load(dir: string): Recogniser {
   const pass = (name: 'first' | 'second'): LinearModel => decodePass(readFileSync(join(dir, card.passes[name].file)), card.passes[name].scale, card.passes[name].transitions, card.passes[name].file);
   const classes: WordClasses[] = card.clusters.sizes.map(() => new Map());
   for (const line of readFileSync(join(dir, card.clusters.file), 'utf8').split('\n')) {
-    if (!line) continue;
-    const [word, ...ids] = line.split('\t');
-    ids.forEach((id, k) => {
-      if (id !== '') classes[k]!.set(word!, Number(id));
-    });
+    // A word, then its class in each clustering, tab-separated; empty where it has none.
+    let end = line.indexOf('\t');
+    if (end < 0) continue;
+    const word = line.slice(0, end);
+    for (let k = 0; end >= 0; k++) {
+      const start = end + 1;
+      end = line.indexOf('\t', start);
+      const id = line.slice(start, end < 0 ? undefined : end);
+      if (id !== '') classes[k]?.set(word, Number(id));
+    }
   }
   return { first: pass('first'), second: pass('second'), lexicon, classes };
 }
