@@ -128,7 +128,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const exportStarted = performance.now();
   let exportMs = 0;
   const { startDatasetExport } = await import('./export/background.ts');
-  const exportRunning = startDatasetExport(corpus, join(temp, 'data'));
+  // The site's current dataset, if any: the files that come out the same are linked from it.
+  const previousData = join(output, 'data');
+  const exportRunning = startDatasetExport(corpus, join(temp, 'data'), existsSync(join(previousData, 'datapackage.json')) ? previousData : null);
   const exporting = exportRunning
     .then((running) => running.finished)
     .then((downloads) => {

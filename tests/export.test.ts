@@ -665,6 +665,24 @@ Determinism('writes byte-identical files for the same corpus, whatever the order
   assert.equal(snapshot(again), snapshot(DATA));
 });
 
+Determinism('links the files a previous dataset has byte for byte, writes the others, and gives the same files as a fresh write', async () => {
+  // The previous dataset: the corpus with one article's text changed, so its files and the corpus-wide ones differ.
+  const changed = documents[0]!.article.id;
+  const before: Corpus = { ...corpus, documents: corpus.documents.map((d) => (d.article.id === changed ? { ...d, article: { ...d.article, text: `${d.article.text} ` } } : d)) };
+  const previous = join(tempDir('gloss-export-'), 'data');
+  await writeDataset(before, previous, about);
+  const previousBytes = readFileSync(join(previous, 'sources', `${changed}.txt`));
+  const dir = join(tempDir('gloss-export-'), 'data');
+  await writeDataset(corpus, dir, about, previous);
+  assert.equal(snapshot(dir), snapshot(DATA), 'the same files as written without a previous dataset');
+  const inode = (root: string, path: string): number => statSync(join(root, path)).ino;
+  const unchanged = documents[1]!.article.id;
+  for (const path of [`sources/${unchanged}.txt`, `articles/${unchanged}.csv`, `articles/${unchanged}.jsonld`]) assert.is(inode(dir, path), inode(previous, path), `${path} is linked`);
+  assert.is.not(inode(dir, `sources/${changed}.txt`), inode(previous, `sources/${changed}.txt`), 'the changed article is written anew');
+  assert.ok(readFileSync(join(previous, 'sources', `${changed}.txt`)).equals(previousBytes), 'the previous dataset is left as it was');
+  assert.is.not(inode(dir, 'gloss-dataset.zip'), inode(previous, 'gloss-dataset.zip'));
+});
+
 Determinism('records no machine path and no time of writing', () => {
   const paths = [DATA, input.dir, ROOT.replace(/\/$/, ''), join(tmpdir(), 'gloss-')];
   for (const path of listFiles()) {
@@ -726,6 +744,7 @@ Errors('in a worker thread: the same files byte for byte, and the same refusal',
     assert.match((e as Error).message, `article ${String(documents[0]?.article.id)}, ${String(documents[0]?.mentions[0]?.id)}: exact is`);
   }
   assert.not.ok(existsSync(badDir));
+  assert.equal(readdirSync(join(badDir, '..')), [], 'nothing is left beside it either (the database is written on another thread)');
 });
 
 /** The error a promise rejects with (fails when it resolves). */

@@ -395,12 +395,23 @@ export function datasetFiles(): DatasetFile[] {
 
 /** The description of one file, by path; throws when the list lacks it (a programmer error). */
 export function datasetFile(path: string): DatasetFile {
-  const file = FILES.find((f) => f.path === path);
-  if (!file) throw new Error(`datasetFiles() lacks "${path}"; describe the file in src/export/files.ts`);
-  return structuredClone(file);
+  return structuredClone(described(path));
 }
+
+const byPath = new Map(FILES.map((f) => [f.path, f]));
+
+/** The description of one file, shared and not to be changed (a copy per file of thousands cost seconds). */
+export function described(path: string): Readonly<DatasetFile> {
+  const file = byPath.get(path);
+  if (!file) throw new Error(`datasetFiles() lacks "${path}"; describe the file in src/export/files.ts`);
+  return file;
+}
+
+const columns = new Map<string, readonly string[]>();
 
 /** The header row of a CSV of the dataset, in order. */
 export function columnNames(path: string): string[] {
-  return (datasetFile(path).columns ?? []).map((c) => c.name);
+  let names = columns.get(path);
+  if (!names) columns.set(path, (names = (described(path).columns ?? []).map((c) => c.name)));
+  return [...names];
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SCHEMA_DIR } from '../validate/schemas.ts';
 import type { Corpus } from '../types.ts';
@@ -9,7 +9,7 @@ import { toCsv, type Row } from './csv.ts';
 import type { DatasetAbout } from './about.ts';
 import { writeDatabase } from './database.ts';
 import { dataPackage, type WrittenFile } from './datapackage.ts';
-import { columnNames, datasetFile, datasetFiles, type DatasetFile } from './files.ts';
+import { columnNames, datasetFile, datasetFiles, described, type DatasetFile } from './files.ts';
 import { corpusGraph, type Download } from './schema-org.ts';
 import { datasetReadme } from './readme.ts';
 import { articleAnnotationRows, articleRows, byString, claimRows, clusterRows, entityRows, mentionRows, publishedEntities, sortedDocuments, wikidataById } from './tables.ts';
@@ -33,8 +33,9 @@ function jsonLine(value: unknown): string {
 
 /** A description with its `{id}` or `{name}` placeholder filled in. */
 function instance(template: string, key: string | undefined): DatasetFile {
-  const file = datasetFile(template);
-  if (key === undefined) return file;
+  if (key === undefined) return datasetFile(template);
+  // A shallow copy of the shared description: it is made for each of thousands of per-article files, and only read.
+  const file = described(template);
   const fill = (s: string): string => s.replace(/\{(id|name)\}/g, () => key);
   return { ...file, path: fill(file.path), name: fill(file.name), title: `${file.title}: ${key}` };
 }
@@ -44,11 +45,46 @@ class Output {
   private readonly files: Array<WrittenFile & { rank: number }> = [];
   private readonly order = datasetFiles().map((f) => f.path);
 
-  constructor(private readonly dir: string) {}
+  /** `previous`: the folder of a dataset written before, whose files may be linked rather than written again. */
+  constructor(
+    private readonly dir: string,
+    private readonly previous: string | null = null,
+  ) {}
 
-  /** Writes the file that `template` describes (with `key` for its placeholder). */
+  /**
+   * Writes the file that `template` describes (with `key` for its placeholder). When the previous
+   * dataset has a file at the same path with the same bytes, it is linked instead: on a rebuild
+   * most of the thousands of per-article files are unchanged, and making a file costs far more
+   * than reading one (about 1 ms against 0.03 ms on the project's machine).
+   */
   write(template: string, content: string | Buffer, key?: string): void {
-    this.writePieces(template, [content], key);
+    const file = instance(template, key);
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    if (this.previous && this.linked(file.path, bytes)) {
+      this.files.push({ file, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), rank: this.order.indexOf(template) });
+      return;
+    }
+    this.writePieces(template, [bytes], key);
+  }
+
+  /** Links `path` to the previous dataset's file if that has exactly `bytes`; false when it does not or cannot. */
+  private linked(path: string, bytes: Buffer): boolean {
+    const source = join(this.previous!, ...path.split('/'));
+    let before: Buffer;
+    try {
+      before = readFileSync(source);
+    } catch {
+      return false;
+    }
+    if (!before.equals(bytes)) return false;
+    const target = join(this.dir, ...path.split('/'));
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(source, target);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Writes a file piece by piece, so that a file too large for one string never becomes one. */
@@ -111,13 +147,28 @@ export const ZIP_FOLDER = 'gloss-dataset';
  * the measured accuracy: datasetAbout() in about.ts, called in the main thread) goes into the README.
  *
  * The same corpus always gives byte-identical files: everything is sorted, and nothing records a
- * time, a machine path or a random id. Throws DatasetExportError, before writing, when the corpus
+ * time, a machine path or a random id. `previous` is the folder of a dataset written before (the
+ * site's current `data/`, never `dataDir` itself): its files that come out the same are linked, not
+ * written again. Throws DatasetExportError, before writing, when the corpus
  * breaks a promise of the dataset (an offset that does not give its exact text, a dangling id).
  */
-export async function writeDataset(corpus: Corpus, dataDir: string, about: DatasetAbout): Promise<DatasetDownloads> {
+export async function writeDataset(corpus: Corpus, dataDir: string, about: DatasetAbout, previous: string | null = null): Promise<DatasetDownloads> {
+  const zip = await writeDatasetFiles(corpus, dataDir, about, previous);
+  const sqlite = await writeDatabase(corpus, join(dataDir, DATABASE_FILE));
+  return { zip, sqlite };
+}
+
+/** The database's file in the data folder. */
+export const DATABASE_FILE = 'gloss.sqlite';
+
+/**
+ * Everything writeDataset writes but the database, which needs only the corpus and so can be
+ * written at the same time on another thread (background.ts); returns the archive's size and SHA-256.
+ */
+export async function writeDatasetFiles(corpus: Corpus, dataDir: string, about: DatasetAbout, previous: string | null = null): Promise<Written> {
   checkCorpus(corpus);
   clear(dataDir);
-  const out = new Output(dataDir);
+  const out = new Output(dataDir, previous);
   const documents = sortedDocuments(corpus);
   const entities = publishedEntities(corpus);
   const entityById = new Map(corpus.entities.map((e) => [e.id, e]));
@@ -163,7 +214,5 @@ export async function writeDataset(corpus: Corpus, dataDir: string, about: Datas
   out.write('datapackage.json', json(dataPackage(documents, out.written, families)));
 
   const entries = out.written.map((w) => w.file.path).sort(byString).map((path) => ({ name: `${ZIP_FOLDER}/${path}`, file: join(dataDir, ...path.split('/')) }));
-  const zip = await writeZip(join(dataDir, 'gloss-dataset.zip'), entries);
-  const sqlite = await writeDatabase(corpus, join(dataDir, 'gloss.sqlite'));
-  return { zip, sqlite };
+  return writeZip(join(dataDir, 'gloss-dataset.zip'), entries);
 }
