@@ -29,9 +29,22 @@ export interface Gazetteer {
 
 const WORD_OR_MARK = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
 const DASH = /^[-\u2010-\u2014\u2212]$/;
+const PLAIN_NAME = /^[A-Za-z0-9]+(?: +[A-Za-z0-9]+)*$/;
+const SPACES = / +/;
 
 /** Splits a name as the text tokenizer does: words and marks; dashes become gaps. */
 export function tokenizeName(name: string): { tokens: string[]; gaps: Gap[] } {
+  // Most names are plain words of ASCII letters and digits between spaces: split them at once (the
+  // knowledge base's hundreds of thousands of names are split when every annotating thread starts).
+  if (PLAIN_NAME.test(name)) {
+    const words = name.split(SPACES);
+    return { tokens: words, gaps: words.slice(1).map(() => 'space') };
+  }
+  return splitName(name);
+}
+
+/** tokenizeName for any name: every word and mark found by the tokenizer's pattern. */
+export function splitName(name: string): { tokens: string[]; gaps: Gap[] } {
   const tokens: string[] = [];
   const gaps: Gap[] = [];
   let last = 0;
