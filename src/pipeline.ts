@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { modelProblem } from './annotate/annotator.ts';
+import { compileAnnotator, modelProblem, type Annotator } from './annotate/annotator.ts';
 import type { ArticleAnnotation } from './annotate/index.ts';
-import { annotateAll } from './annotate/parallel.ts';
+import { annotateAll, knowledgeBaseHash } from './annotate/parallel.ts';
 import { loadMergedKnowledgeBase } from './kb/index.ts';
+import type { KnowledgeBase } from './annotate/knowledge-base.ts';
 import { applyCuration, loadCuration } from './annotate/curation.ts';
 import { clusterClaims } from './annotate/clusters.ts';
 import { ingest } from './ingest/index.ts';
@@ -40,11 +41,35 @@ export interface AnnotationMemo {
   /** A hash of the knowledge base the annotations were made with. */
   kb: string;
   byArticle: Map<string, ArticleAnnotation>;
+  /** The annotator compiled from that knowledge base, once an article needed it (compiling takes seconds). */
+  annotator: Annotator | null;
+  /** The knowledge base as last read, with what its files were then (knowledgeBaseStamp) and its hash once made. */
+  knowledgeBase: { stamp: string; read: KnowledgeBase; hash: string | null } | null;
 }
 
 /** An empty memo for `PipelineOptions.memo`. */
 export function annotationMemo(): AnnotationMemo {
-  return { kb: '', byArticle: new Map() };
+  return { kb: '', byArticle: new Map(), annotator: null, knowledgeBase: null };
+}
+
+/** What the knowledge base's files are now: each one's path, size and modification time. */
+function knowledgeBaseStamp(dir: string): string {
+  const kb = join(dir, 'kb');
+  const derived = existsSync(kb) ? readdirSync(kb).filter((f) => f.endsWith('.json')).sort().map((f) => join(kb, f)) : [];
+  return [join(dir, 'entities.json'), ...derived]
+    .map((file) => {
+      const stat = statSync(file, { throwIfNoEntry: false });
+      return `${file} ${stat?.size} ${stat?.mtimeMs}`;
+    })
+    .join('\n');
+}
+
+/** The knowledge base, read again only when one of its files changed since the memo's reading (a second on each save otherwise). */
+function readKnowledgeBase(dir: string, memo: AnnotationMemo | undefined): KnowledgeBase {
+  if (!memo) return loadMergedKnowledgeBase(dir);
+  const stamp = knowledgeBaseStamp(dir);
+  if (memo.knowledgeBase?.stamp !== stamp) memo.knowledgeBase = { stamp, read: loadMergedKnowledgeBase(dir), hash: null };
+  return memo.knowledgeBase.read;
 }
 
 /** The annotated corpus, or null when a stage found errors; problems hold errors and warnings. */
@@ -74,7 +99,7 @@ const ingestStage: Stage = (state) => {
   const { options } = state;
   const seeds = options.seeds ?? join(options.root, 'seeds');
   const result = ingest(seeds);
-  const kb = loadMergedKnowledgeBase(dataDir(options));
+  const kb = readKnowledgeBase(dataDir(options), options.memo);
   const model = modelProblem();
   return { ...state, articles: result.articles, knowledgeBase: kb.entities, problems: [...state.problems, ...result.problems, ...kb.problems, ...(model ? [model] : [])] };
 };
@@ -82,13 +107,18 @@ const ingestStage: Stage = (state) => {
 const annotateStage: Stage = async (state) => {
   const byId = new Map(state.knowledgeBase.map((e) => [e.id, e]));
   const { options } = state;
+  const held = options.memo?.knowledgeBase;
+  const kbHash = held?.read.entities === state.knowledgeBase ? (held.hash ??= knowledgeBaseHash(state.knowledgeBase)) : knowledgeBaseHash(state.knowledgeBase);
   const annotateSome = (articles: Article[]): Promise<ArticleAnnotation[]> =>
     annotateAll(articles, state.knowledgeBase, {
       workers: options.workers,
       cacheDir: options.cacheDir,
       onProgress: (done, total) => options.onProgress?.('annotate', done, total),
+      kbHash,
+      // A long-running process compiles the annotator once per knowledge base, not once per save.
+      compiled: options.memo && (() => (options.memo!.annotator ??= compileAnnotator(state.knowledgeBase))),
     });
-  const results = options.memo ? await remembered(options.memo, state.articles, state.knowledgeBase, annotateSome) : await annotateSome(state.articles);
+  const results = options.memo ? await remembered(options.memo, state.articles, kbHash, annotateSome) : await annotateSome(state.articles);
   const documents: AnnotationDocument[] = results.map((r) => r.document);
   const generated: Entity[] = results.flatMap((r) => r.generated);
   const curation = loadCuration(join(dataDir(state.options), 'curation'), state.articles, state.knowledgeBase);
@@ -101,11 +131,11 @@ const annotateStage: Stage = async (state) => {
 };
 
 /** Annotations of `articles` in order: those the memo holds, the others annotated now (and remembered). */
-async function remembered(memo: AnnotationMemo, articles: Article[], knowledgeBase: Entity[], annotateSome: (articles: Article[]) => Promise<ArticleAnnotation[]>): Promise<ArticleAnnotation[]> {
-  const kb = createHash('sha256').update(JSON.stringify(knowledgeBase)).digest('hex');
+async function remembered(memo: AnnotationMemo, articles: Article[], kb: string, annotateSome: (articles: Article[]) => Promise<ArticleAnnotation[]>): Promise<ArticleAnnotation[]> {
   if (memo.kb !== kb) {
     memo.kb = kb;
     memo.byArticle.clear();
+    memo.annotator = null;
   }
   const keys = articles.map((a) => JSON.stringify(a));
   const missing = articles.filter((_, i) => !memo.byArticle.has(keys[i]!));

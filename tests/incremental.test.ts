@@ -152,6 +152,18 @@ Watch('a changed, a removed and a new article: each update writes and indexes on
     await update.exported;
     assert.equal(differences(contents(site), await fromScratch(p, 'scratch-3')), [], 'after a new article');
 
+    // The knowledge base is edited: the update reads it again (it is held between saves otherwise).
+    const kbFile = join(p.data, 'entities.json');
+    const entities = JSON.parse(readFileSync(kbFile, 'utf8')) as Array<{ id: string; description: string }>;
+    const edited = entities.find((e) => e.id === 'vladivostok') ?? entities[0]!;
+    edited.description = 'Port city on the Sea of Japan, as edited between two saves';
+    writeFileSync(kbFile, `${JSON.stringify(entities, null, 2)}\n`);
+    update = await session!.update();
+    assert.ok(update.ok);
+    await update.exported;
+    assert.ok(readFileSync(join(site, 'entities', edited.id, 'index.html'), 'utf8').includes('as edited between two saves'), 'the entity page has the new description');
+    assert.equal(differences(contents(site), await fromScratch(p, 'scratch-kb')), [], 'after an edit to the knowledge base');
+
     // Two saves in quick succession: the second update takes over the first one's dataset.
     appendFileSync(join(p.seeds, CHANGED), '\nA second sentence arrived.\n');
     const first = await session!.update();

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Article, Entity } from '../types.ts';
 import { bundleWorker } from '../worker-bundle.ts';
 import { MODEL_DIR } from './annotator.ts';
-import { annotate, compileAnnotator, type ArticleAnnotation } from './index.ts';
+import { annotate, compileAnnotator, type Annotator, type ArticleAnnotation } from './index.ts';
 
 /** How the annotate stage runs. */
 export interface AnnotateOptions {
@@ -17,6 +17,15 @@ export interface AnnotateOptions {
   cacheDir?: string;
   /** Called as articles finish, for progress. */
   onProgress?: (done: number, total: number) => void;
+  /** The knowledge base's hash (knowledgeBaseHash), when the caller has it already. */
+  kbHash?: string;
+  /** The annotator for this knowledge base, when the caller keeps one compiled: used when annotating in this thread. */
+  compiled?: () => Annotator;
+}
+
+/** A hash of a knowledge base's entries, for the annotation caches (hashing 100,000 entries takes a while: once per run). */
+export function knowledgeBaseHash(knowledgeBase: Entity[]): string {
+  return createHash('sha256').update(JSON.stringify(knowledgeBase)).digest('hex');
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -112,7 +121,7 @@ async function inWorkers(articles: Article[], knowledgeBase: Entity[], workers: 
  * rest over worker threads. The result is the same, in the same order, as annotating serially.
  */
 export async function annotateAll(articles: Article[], knowledgeBase: Entity[], options: AnnotateOptions = {}): Promise<ArticleAnnotation[]> {
-  const kbHash = createHash('sha256').update(JSON.stringify(knowledgeBase)).digest('hex');
+  const kbHash = options.kbHash ?? knowledgeBaseHash(knowledgeBase);
   const results: Array<ArticleAnnotation | null> = articles.map(() => null);
   const keys = options.cacheDir ? articles.map((a) => cacheKey(a, kbHash)) : [];
   if (options.cacheDir) articles.forEach((_, i) => (results[i] = readCache(options.cacheDir!, keys[i]!)));
@@ -126,9 +135,9 @@ export async function annotateAll(articles: Article[], knowledgeBase: Entity[], 
   let fresh: ArticleAnnotation[];
   if (workers > 1 && todo.length > 1) fresh = await inWorkers(todo.map((t) => t.a), knowledgeBase, workers, progress);
   else {
-    const annotator = compileAnnotator(knowledgeBase);
+    const annotator = todo.length ? (options.compiled?.() ?? compileAnnotator(knowledgeBase)) : null;
     fresh = todo.map(({ a }) => {
-      const r = annotate(a, annotator);
+      const r = annotate(a, annotator!);
       progress(1);
       return r;
     });
