@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, wr
 import { dirname, join, resolve } from 'node:path';
 import { build, fileUnder, type BuildOptions, type BuildResult, type LiveSite } from './build.ts';
 import { annotationMemo, runPipeline } from './pipeline.ts';
+import { compileAnnotator } from './annotate/annotator.ts';
 import { formatProblem } from './problems.ts';
 import { Fingerprints } from './render/deps.ts';
 import { clearSite, setSite } from './render/eleventy.ts';
@@ -77,7 +78,16 @@ export class WatchSession {
     if (!result.ok || !result.live) return { session: null, result };
     const session = new WatchSession({ ...options, output }, result.live);
     Object.assign(session.memo, memo);
+    // The first build annotated in worker threads: compile this thread's annotator now, before the
+    // first save needs it (seconds the save would otherwise wait; this process only builds).
+    setImmediate(() => session.prepare());
     return { session, result };
+  }
+
+  /** Compiles the annotator for the knowledge base the memo holds, unless it is compiled already. */
+  private prepare(): void {
+    const kb = this.memo.knowledgeBase?.read;
+    if (kb && kb.problems.length === 0) this.memo.annotator ??= compileAnnotator(kb.entities);
   }
 
   /**
