@@ -127,10 +127,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // index peaks). The worker has its own copy of the corpus once it has started.
   const exportStarted = performance.now();
   let exportMs = 0;
-  const { startDatasetExport } = await import('./export/background.ts');
-  // The site's current dataset, if any: the files that come out the same are linked from it.
-  const previousData = join(output, 'data');
-  const exportRunning = startDatasetExport(corpus, join(temp, 'data'), existsSync(join(previousData, 'datapackage.json')) ? previousData : null);
+  const { currentDataset, startDatasetExport } = await import('./export/background.ts');
+  // The files that come out as the site's current dataset has them are linked from it.
+  const exportRunning = startDatasetExport(corpus, join(temp, 'data'), currentDataset(output));
   const exporting = exportRunning
     .then((running) => running.finished)
     .then((downloads) => {

@@ -339,11 +339,11 @@ function writeInPlace(site: string, path: string, html: string, made: Set<string
  * dataset files no longer made.
  */
 async function exportInPlace(corpus: Corpus, output: string): Promise<void> {
-  const { writeDatasetInBackground } = await import('./export/background.ts');
+  const { currentDataset, writeDatasetInBackground } = await import('./export/background.ts');
   const temp = mkdtempSync(join(dirname(output), '.gloss-data-'));
   const data = join(output, 'data');
   try {
-    const downloads = await writeDatasetInBackground(corpus, temp, existsSync(data) ? data : null);
+    const downloads = await writeDatasetInBackground(corpus, temp, currentDataset(output));
     mkdirSync(data, { recursive: true });
     const fresh = new Set(readdirSync(temp));
     for (const name of readdirSync(data)) if (!fresh.has(name) && name !== 'index.html') rmSync(join(data, name), { recursive: true, force: true });

@@ -135,9 +135,11 @@ export async function annotateAll(articles: Article[], knowledgeBase: Entity[], 
   let fresh: ArticleAnnotation[];
   if (workers > 1 && todo.length > 1) fresh = await inWorkers(todo.map((t) => t.a), knowledgeBase, workers, progress);
   else {
-    const annotator = todo.length ? (options.compiled?.() ?? compileAnnotator(knowledgeBase)) : null;
+    // Compiled when the first article needs it: with every article cached, not at all.
+    let annotator: Annotator | undefined;
     fresh = todo.map(({ a }) => {
-      const r = annotate(a, annotator!);
+      annotator ??= options.compiled?.() ?? compileAnnotator(knowledgeBase);
+      const r = annotate(a, annotator);
       progress(1);
       return r;
     });

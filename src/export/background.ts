@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -14,7 +14,6 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** What an export worker (worker.ts) reports. */
 export type Outcome = { ok: true; written: Written } | { ok: false; name: string; message: string; stack?: string; problems: string[] | null };
-
 
 /**
  * Starts writing the dataset in two worker threads, so that it is written while this thread
@@ -57,6 +56,12 @@ export async function startDatasetExport(corpus: Corpus, dataDir: string, previo
   })().finally(() => bundle.remove());
   finished.catch(() => undefined);
   return { finished };
+}
+
+/** The dataset a site has now (its `data/`), whose unchanged files a new export links; null when it has none. */
+export function currentDataset(site: string): string | null {
+  const data = join(site, 'data');
+  return existsSync(join(data, 'datapackage.json')) ? data : null;
 }
 
 /** writeDataset() in worker threads: resolves when every file is written (see startDatasetExport). */

@@ -61,7 +61,7 @@ class Output {
     const file = instance(template, key);
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     if (this.previous && this.linked(file.path, bytes)) {
-      this.files.push({ file, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), rank: this.order.indexOf(template) });
+      this.record(template, file, bytes.length, createHash('sha256').update(bytes).digest('hex'));
       return;
     }
     this.writePieces(template, [bytes], key);
@@ -105,7 +105,12 @@ class Output {
     } finally {
       closeSync(fd);
     }
-    this.files.push({ file, bytes, sha256: hash.digest('hex'), rank: this.order.indexOf(template) });
+    this.record(template, file, bytes, hash.digest('hex'));
+  }
+
+  /** Keeps a written (or linked) file's size and SHA-256, ranked by its template, for the package. */
+  private record(template: string, file: DatasetFile, bytes: number, sha256: string): void {
+    this.files.push({ file, bytes, sha256, rank: this.order.indexOf(template) });
   }
 
   csv(template: string, rows: Row[], key?: string): void {
